@@ -1,0 +1,60 @@
+"""Assemble the shipped pipeline: the trained NER plus sentence boundaries and lemmas.
+
+Adds a rule-based ``sentencizer`` (the German tokenizer keeps "29.", "Dr.", "z.",
+"Nr." as single tokens, so ordinals and abbreviations do not end sentences) and a
+lookup ``lemmatizer`` whose table from spacy-lookups-data is baked into the
+pipeline, so spacy-lookups-data is needed at build time only.
+
+    python models/recipe/scripts/assemble.py training/ner/model-best ../de_eventx_news
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import spacy
+import typer
+
+SOURCES = [
+    {"name": "GermEval 2014 NER (test split)", "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
+    {"name": "WikiANN / PAN-X German (train, sampled)", "url": "https://github.com/google-research/xtreme", "license": "not stated (Wikipedia text, CC BY-SA)"},
+    {"name": "DFKI SmartData v1", "url": "https://github.com/DFKI-NLP/smartdata-corpus", "license": "CC BY 4.0"},
+    {"name": "DFKI MobIE", "url": "https://github.com/DFKI-NLP/MobIE", "license": "CC BY 4.0"},
+    {"name": "German Legal Entity Recognition (sampled)", "url": "https://github.com/elenanereiss/Legal-Entity-Recognition", "license": "CC BY 4.0"},
+    {"name": "spacy-lookups-data de_lemma_lookup, de_lexeme_cluster", "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT"},
+]
+
+
+def main(
+    trained: Path = typer.Argument(..., help="the trained NER pipeline (model-best)"),
+    out_dir: Path = typer.Argument(..., help="where the shipped pipeline is written"),
+    scores: Path = typer.Option(None, help="JSON from evaluate_ner.py to record in meta.json"),
+) -> None:
+    nlp = spacy.load(trained)
+    nlp.add_pipe("sentencizer", first=True)
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"}, after="sentencizer")
+    lemmatizer.initialize()
+    nlp.meta.update(
+        {
+            "name": "eventx_news",
+            "lang": "de",
+            "version": "0.1.0",
+            "description": "German pipeline for eventx: tokenizer, sentencizer, lookup lemmatizer, CNN NER (PER/LOC/ORG/MISC) with Brown-cluster static vectors.",
+            "license": "CC BY-SA 4.0",
+            "author": "eventx",
+            "sources": SOURCES,
+        }
+    )
+    if scores and scores.exists():
+        nlp.meta["performance"] = json.loads(scores.read_text(encoding="utf-8"))
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    nlp.to_disk(out_dir)
+    size = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file())
+    print(f"{out_dir}: {nlp.pipe_names}, {size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    typer.run(main)

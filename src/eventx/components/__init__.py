@@ -1,0 +1,1 @@
+"""eventx's spaCy components, one module each."""

@@ -1,0 +1,270 @@
+"""eventx_actors: persons with role and affiliation, countries and organisations.
+
+Reads the NER persons (PER) and the places of eventx_countries. For each person it
+finds a role title ("Präsident", "Außenminister", from ``resources/roles.tsv``) and
+a country: an adjective ("der südkoreanische Präsident"), a genitive ("Russlands
+Präsident", "Präsident der Ukraine"), a compound ("US-Außenminister"), an
+apposition ("Kim, Machthaber Nordkoreas,") or a title that implies one
+("Bundeskanzlerin"). Short mentions ("Putin", "Präsident Selenskyj") are linked to
+the first full mention of the person in the document.
+
+``doc._.actors`` is a list of dicts:
+    {"id": 0, "name": "Yoon Suk-yeol", "kind": "person", "role": "Präsident",
+     "country": "KOR", "code": "KORGOV", "mentions": [[12, 14], ...]}
+``mentions`` are token offsets [start, end).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import extensions  # noqa: F401
+from ..rules import load_roles
+from .countries import places
+
+GOVERNMENT_NOUNS = {
+    "regierung": "GOV", "führung": "GOV", "staatsführung": "GOV", "delegation": "GOV", "behörden": "GOV",
+    "seite": "GOV", "staatsspitze": "GOV", "regierungsdelegation": "GOV", "armee": "MIL", "streitkräfte": "MIL",
+    "militär": "MIL",
+}
+COUNTRY_ACTOR_KINDS = ("country", "demonym", "capital")
+WINDOW = 6
+ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einem", "einen", "eines", "einer", "und", "seit", "von", "mit"}
+HYPHENATED_GIVEN_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+-[a-zäöüß]+$")
+
+
+class ActorFinder:
+    def __init__(self, nlp: Language, name: str = "eventx_actors") -> None:
+        self.name = name
+        self.roles = load_roles()
+        # longest titles first so that "Außenminister" wins over "Minister"
+        self.titles = sorted(self.roles, key=len, reverse=True)
+
+    # -- roles ---------------------------------------------------------------------------
+    def role_of(self, token: Token) -> tuple[str, str, str | None] | None:
+        """(title as written, code, implied country) when the token is a role title."""
+        text = token.text
+        if not text[:1].isupper():
+            return None
+        word = text.split("-")[-1]
+        for lower in inflection_candidates(word.lower()):
+            for title in self.titles:
+                if lower == title or (lower.endswith(title) and len(lower) - len(title) >= 3 and title not in ("chef", "chefin", "premier")):
+                    code, implied = self.roles[title]
+                    return word[: len(lower)] if len(lower) < len(word) else word, code, implied
+        return None
+
+    # -- persons -------------------------------------------------------------------------
+    def person_spans(self, doc: Doc, place_at: dict[int, Span]) -> list[Span]:
+        """PER entities without titles, trailing words that are no name, and places."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PER":
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (self.role_of(doc[start]) or doc[start].is_punct):
+                start += 1
+            for k in range(start, end):  # "Yoon Suk-yeol (links)": the name ends at the bracket
+                if doc[k].text in ("(", ",", "/"):
+                    end = k
+                    break
+            while end > start and (
+                doc[end - 1].is_punct or not doc[end - 1].text[:1].isupper() or end - 1 in place_at
+            ):
+                end -= 1
+            if start >= end or any(t.like_num for t in doc[start:end]):
+                continue
+            # "Kim Jong-un", "Yoon Suk-yeol": NER often stops before the hyphenated given name
+            while end == ent.end and end < len(doc) and HYPHENATED_GIVEN_NAME.match(doc[end].text):
+                end += 1
+            out.append(doc[start:end])
+        return out
+
+    def surname_mentions(self, doc: Doc, known: dict[str, dict], taken: set[int]) -> list[tuple[int, dict]]:
+        """Later mentions of a known person's name that NER labelled otherwise or missed."""
+        out = []
+        for tok in doc:
+            if tok.i in taken or not tok.text[:1].isupper():
+                continue
+            word = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in known else tok.text
+            actor = known.get(word)
+            if actor is not None:
+                out.append((tok.i, actor))
+        return out
+
+    def affiliation(self, doc: Doc, span: Span, place_at: dict[int, Span]) -> tuple[str | None, str | None, str | None]:
+        """(role, code, country) from the words around a person mention."""
+        role = code = country = None
+        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        sent_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        # left window: "der südkoreanische Präsident", "Russlands Präsident", "US-Präsident"
+        i = span.start - 1
+        steps = 0
+        while i >= sent_start and steps < WINDOW:
+            tok = doc[i]
+            if tok.is_punct and tok.text not in ("-",):
+                break
+            r = self.role_of(tok)
+            if r and role is None:
+                role, code, implied = r
+                country = country or implied
+            place = place_at.get(i)
+            if place is not None and place._.iso3 and place.label_ in ("adjective", "prefix", "country"):
+                if place.label_ != "country" or place.text.endswith("s") or (i + 1 < span.start and self.role_of(doc[i + 1])):
+                    country = place._.iso3 if country in (None, self._implied_only(role)) else country
+            if r is None and place is None and tok.lower_ not in ARTICLES and not tok.text.startswith("-"):
+                break  # "Nach russischen Angaben könnte Kim": only articles, places and titles lead to a name
+            i -= 1
+            steps += 1
+        # right window: ", Präsident der Ukraine," / "(Russland)"
+        j = span.end
+        if j < sent_end and doc[j].text in (",", "("):
+            k = j + 1
+            steps = 0
+            while k < sent_end and steps < WINDOW and doc[k].text not in (",", ")", ".", ";"):
+                r = self.role_of(doc[k])
+                if r and role is None:
+                    role, code, implied = r
+                    country = country or implied
+                place = place_at.get(k)
+                if place is not None and place._.iso3 and role is not None and country is None:
+                    country = place._.iso3
+                k += 1
+                steps += 1
+        return role, code, country
+
+    def _add_mention(self, doc: Doc, actor: dict, span: Span, place_at: dict[int, Span]) -> None:
+        actor["mentions"].append([span.start, span.end])
+        role, code, country = self.affiliation(doc, span, place_at)
+        if role and not actor["role"]:
+            actor["role"], actor["_code"] = role, code
+        if country and not actor["country"]:
+            actor["country"] = country
+
+    def _implied_only(self, role: str | None) -> str | None:
+        if role is None:
+            return None
+        return self.roles.get(role.lower(), (None, None))[1]
+
+    def __call__(self, doc: Doc) -> Doc:
+        place_at: dict[int, Span] = {}
+        for p in places(doc):
+            for i in range(p.start, p.end):
+                place_at[i] = p
+        actors: list[dict] = []
+        by_token: dict[str, dict] = {}  # every word of a multi-word name -> the person
+        by_name: dict[str, dict] = {}
+        taken: set[int] = set()
+        for span in self.person_spans(doc, place_at):
+            name = span.text
+            words = [t.text for t in span]
+            actor = by_name.get(name)
+            if actor is None and len(words) == 1:
+                word = words[0]
+                bare = word[:-1] if word.endswith("s") and word[:-1] in by_token else word
+                actor = by_token.get(bare)
+            if actor is None and len(words) > 1:
+                # a full mention of someone first named by one word only ("Kim" ... "Kim Jong-un")
+                single = [by_name[w] for w in words if w in by_name and " " not in by_name[w]["name"]]
+                if single:
+                    actor = single[0]
+                    actor["name"] = name
+            if actor is None:
+                actor = {"id": len(actors), "name": name, "kind": "person", "role": None, "country": None, "code": None, "mentions": []}
+                actors.append(actor)
+            self._add_mention(doc, actor, span, place_at)
+            taken.update(range(span.start, span.end))
+            by_name[name] = actor
+            if len(words) > 1:
+                for w in (words[-1], *words[:-1]):
+                    if len(w) > 2:
+                        by_token.setdefault(w, actor)
+        for i, actor in self.surname_mentions(doc, by_token, taken):
+            end = i + 1
+            while end < len(doc) and end not in taken and HYPHENATED_GIVEN_NAME.match(doc[end].text):
+                end += 1
+            self._add_mention(doc, actor, doc[i:end], place_at)
+            taken.update(range(i, end))
+        for actor in actors:
+            role_code = actor.pop("_code", None)
+            if actor["country"]:
+                actor["code"] = actor["country"] + (role_code or "")
+        actors.extend(self.collective_actors(doc, len(actors)))
+        doc._.actors = actors
+        return doc
+
+    def collective_actors(self, doc: Doc, first_id: int) -> list[dict]:
+        """Countries and organisations that can act: names, demonyms, capitals as metonyms,
+        'die iranische Regierung'."""
+        found: dict[tuple[str, str], dict] = {}
+        for p in places(doc):
+            kind = None
+            start, end = p.start, p.end
+            code_suffix = ""
+            if p.label_ in COUNTRY_ACTOR_KINDS:
+                if end < len(doc) and self.role_of(doc[end]):
+                    continue  # "Nordkoreas Machthaber Kim": the country is the person's affiliation
+                kind = "country"
+            elif p.label_ == "org":
+                kind = "org"
+            elif p.label_ == "adjective" and end < len(doc):
+                noun = doc[end].text.lower()
+                if noun in GOVERNMENT_NOUNS:
+                    kind = "country"
+                    code_suffix = GOVERNMENT_NOUNS[noun]
+                    end += 1
+            if kind is None:
+                continue
+            key = (kind, p._.iso3 if kind == "country" else p._.place_name)
+            actor = found.get(key)
+            if actor is None:
+                name = base_form(p) if kind == "country" and p.label_ == "country" else p._.place_name
+                actor = {
+                    "id": first_id + len(found),
+                    "name": name,
+                    "kind": kind,
+                    "role": None,
+                    "country": p._.iso3 if kind == "country" else None,
+                    "code": (p._.iso3 + code_suffix) if kind == "country" else None,
+                    "mentions": [],
+                    "_first_kind": None,
+                }
+                found[key] = actor
+            elif p.label_ == "country" and actor["_first_kind"] != "country":
+                actor["name"] = base_form(p)  # a name beats a capital or demonym as the actor's name
+            actor["_first_kind"] = actor.get("_first_kind") or p.label_
+            actor["mentions"].append([start, end])
+        for actor in found.values():
+            actor.pop("_first_kind", None)
+        return list(found.values())
+
+
+def inflection_candidates(lower: str) -> list[str]:
+    """'präsidenten' -> ['präsidenten', 'präsident', ...]: the title without case endings."""
+    out = [lower]
+    for ending in ("en", "n", "s", "es"):
+        if lower.endswith(ending) and len(lower) > len(ending) + 3:
+            out.append(lower[: -len(ending)])
+    return out
+
+
+def base_form(span: Span) -> str:
+    """'Russlands' -> 'Russland' (genitive of a name), other forms as written."""
+    text = span.text
+    if span.label_ == "country" and text.endswith("s") and span._.place_name and not span._.place_name.endswith("s"):
+        return span._.place_name
+    return text
+
+
+@Language.factory("eventx_actors", assigns=["doc._.actors"], requires=["doc.ents", "doc.spans"])
+def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
+    """Create the eventx_actors component.
+
+    nlp (Language): the pipeline (needs NER with PER, and eventx_countries before it).
+    name (str): the component name.
+    RETURNS (ActorFinder): the component.
+    """
+    return ActorFinder(nlp, name)

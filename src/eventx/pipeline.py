@@ -1,0 +1,72 @@
+"""Model resolution (shipped pipeline, installed package or path) and the eventx components."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .errors import Errors, ModelNotFound
+
+SHIPPED_MODEL = "de_eventx_news"
+COMPONENTS = ("eventx_countries", "eventx_dates", "eventx_actors", "eventx_events")
+
+
+def shipped_model_path() -> Path:
+    """Where the pipeline that ships with eventx lives.
+
+    In a wheel it is package data (``eventx/model``); in a source checkout or an
+    editable install it is ``models/de_eventx_news`` in the repository.
+    """
+    packaged = Path(str(resources.files("eventx").joinpath("model")))
+    if (packaged / "meta.json").exists():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "models" / SHIPPED_MODEL
+
+
+def resolve_model(name: str | None) -> str | Path:
+    if name in (None, "", "default", SHIPPED_MODEL):
+        path = shipped_model_path()
+        if not (path / "meta.json").exists():
+            raise ModelNotFound(Errors.E010.format(path=path))
+        return path
+    path = Path(name).expanduser()
+    if path.exists():
+        return path
+    if spacy.util.is_package(name):
+        return name
+    raise ModelNotFound(Errors.E006.format(name=name))
+
+
+def add_components(nlp: Language, types: list[str] | None = None) -> Language:
+    """Add the eventx components to any German pipeline (with NER for persons)."""
+    for comp in COMPONENTS:
+        if comp in nlp.pipe_names:
+            continue
+        config = {"types": types} if comp == "eventx_events" and types else {}
+        nlp.add_pipe(comp, config=config)
+    if not nlp.has_pipe("sentencizer") and not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _load_cached(model: str, types: tuple[str, ...] | None) -> Language:
+    return _load(model, list(types) if types else None)
+
+
+def _load(model: str | None, types: list[str] | None) -> Language:
+    target = resolve_model(model)
+    try:
+        nlp = spacy.load(target)
+    except OSError as e:
+        raise ModelNotFound(Errors.E006.format(name=model) + f" ({e})") from None
+    return add_components(nlp, types)
+
+
+def load(model: str | None = None, types: list[str] | None = None) -> Language:
+    """Load a pipeline with the eventx components (cached per process)."""
+    return _load_cached(model or "default", tuple(types) if types else None)

@@ -1,0 +1,125 @@
+"""Reading inputs: files, stdin, folders and JSON Lines, with encoding detection."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .errors import Errors, InputError, Warnings
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Record:
+    """One input document, or the reason it could not be read."""
+
+    id: str
+    text: str | None = None
+    date: str | None = None
+    source: str | None = None  # path, or path:line for JSONL
+    error: str | None = None
+    note: str | None = None  # e.g. the encoding used
+
+
+def decode(data: bytes, name: str) -> tuple[str, str | None]:
+    """Decode bytes as UTF-8, else as cp1252 (German Latin-1 text); binary raises InputError."""
+    if b"\x00" in data[:8192]:
+        raise InputError(Errors.E003.format(path=name))
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        encoding = "cp1252"
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+        encoding = "latin-1"
+    return text, Warnings.W001.format(path=name, encoding=encoding)
+
+
+def read_text_file(path: Path) -> tuple[str, str | None]:
+    """Text of a file, with a note when it was not UTF-8. Raises InputError."""
+    name = str(path)
+    if not path.exists():
+        raise InputError(Errors.E001.format(path=name))
+    if not path.is_file():
+        raise InputError(Errors.E002.format(path=name))
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InputError(Errors.E007.format(path=name, reason=e.strerror or e)) from None
+    text, note = decode(data, name)
+    if not text.strip():
+        raise InputError(Errors.E004.format(path=name))
+    return text, note
+
+
+def text_record(path: Path, doc_id: str | None = None, date: str | None = None) -> Record:
+    rid = doc_id or path.name
+    try:
+        text, note = read_text_file(path)
+    except InputError as e:
+        return Record(rid, source=str(path), error=str(e))
+    return Record(rid, text, date, str(path), note=note)
+
+
+def jsonl_records(lines: Iterator[str], source: str, text_key: str = "text", id_key: str = "id", date_key: str = "date") -> Iterator[Record]:
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Record(where, source=where, error=f"{where}: not valid JSON ({e.msg})")
+            continue
+        if not isinstance(obj, dict):
+            yield Record(where, source=where, error=f"{where}: not a JSON object")
+            continue
+        rid = str(obj.get(id_key) if obj.get(id_key) is not None else where)
+        text = obj.get(text_key)
+        if not isinstance(text, str):
+            yield Record(rid, source=where, error=f"{where}: no text under the key {text_key!r}")
+            continue
+        if not text.strip():
+            yield Record(rid, source=where, error=f"{where}: the text is empty")
+            continue
+        date = obj.get(date_key)
+        yield Record(rid, text, date if isinstance(date, str) else None, where)
+
+
+def folder_files(folder: Path, glob: str = "*.txt") -> list[Path]:
+    """Files under a folder matching ``glob``, sorted, following links without looping."""
+    out: list[Path] = []
+    seen: set[str] = set()
+    for root, dirs, _ in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        out.extend(p for p in Path(root).glob(glob) if p.is_file() or not p.exists())
+    return sorted(set(out))
+
+
+def iter_inputs(inputs: list[str], glob: str = "*.txt", text_key: str = "text", id_key: str = "id", date_key: str = "date", stdin=None) -> Iterator[Record]:
+    """Records from files, folders, .jsonl files and '-' (JSON Lines on stdin)."""
+    for item in inputs:
+        if item == "-":
+            yield from jsonl_records(iter(stdin), "<stdin>", text_key, id_key, date_key)
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for f in folder_files(path, glob):
+                yield text_record(f, doc_id=str(f.relative_to(path)))
+        elif path.suffix == ".jsonl" and path.is_file():
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                yield from jsonl_records(fh, str(path), text_key, id_key, date_key)
+        else:
+            yield text_record(path)

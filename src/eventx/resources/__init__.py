@@ -1,0 +1,1 @@
+"""Rule data shipped with eventx (TSV and JSONL files)."""

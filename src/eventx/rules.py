@@ -1,0 +1,125 @@
+"""Rule files shipped in ``eventx/resources``: loading and validation.
+
+Every loader returns fresh objects, so callers may change what they get without
+touching anybody else's copy.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from .errors import Errors, EventxError
+
+RESOURCE_PACKAGE = "eventx.resources"
+
+
+class Direction(str, Enum):
+    FORWARD = "FORWARD"
+    BACKWARD = "BACKWARD"
+    BIDIRECTIONAL = "BIDIRECTIONAL"
+
+
+class Category(str, Enum):
+    NEGATED = "NEGATED"
+    POSSIBLE = "POSSIBLE"
+    PLANNED = "PLANNED"
+    TERMINATE = "TERMINATE"
+    PSEUDO = "PSEUDO"  # looks like a cue but is none ("nicht nur")
+
+
+EVENT_TYPES = ("phone_call", "visit", "meeting", "treaty")
+TRIGGER_KEYS = {"type", "match", "value", "cameo", "host_side", "requires_destination", "requires_object", "object_noun"}
+CUE_KEYS = {"literal", "category", "direction", "max_scope", "requires_particle"}
+
+
+def resource_path(name: str) -> Path:
+    """Path of a shipped rule file (works for wheels and editable installs)."""
+    return Path(str(resources.files(RESOURCE_PACKAGE).joinpath(name)))
+
+
+def read_tsv(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            yield line.split("\t")
+
+
+def read_jsonl(path: Path, allowed: set[str], required: set[str]) -> list[dict]:
+    records = []
+    with open(path, encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise EventxError(Errors.E009.format(path=path, line=i, reason=e.msg)) from None
+            unknown = set(rec) - allowed
+            missing = required - set(rec)
+            if unknown or missing:
+                reason = f"unknown keys {sorted(unknown)}" if unknown else f"missing keys {sorted(missing)}"
+                raise EventxError(Errors.E009.format(path=path, line=i, reason=reason))
+            records.append(rec)
+    return records
+
+
+def load_triggers(path: Path | None = None) -> list[dict]:
+    recs = read_jsonl(path or resource_path("triggers.jsonl"), TRIGGER_KEYS, {"type", "match", "value", "cameo"})
+    for i, r in enumerate(recs, 1):
+        if r["type"] not in EVENT_TYPES or r["match"] not in ("lemma", "suffix"):
+            raise EventxError(Errors.E009.format(path=path or "triggers.jsonl", line=i, reason="bad type or match"))
+        if not isinstance(r["cameo"], str):
+            raise EventxError(Errors.E009.format(path=path or "triggers.jsonl", line=i, reason="cameo must be a string"))
+    return recs
+
+
+def load_cues(path: Path | None = None) -> list[dict]:
+    recs = read_jsonl(path or resource_path("modality_cues.jsonl"), CUE_KEYS, {"literal", "category", "direction"})
+    for r in recs:
+        r["category"] = Category(r["category"])
+        r["direction"] = Direction(r["direction"])
+    return recs
+
+
+def load_roles(path: Path | None = None) -> dict[str, tuple[str, str | None]]:
+    """title (lowercase) -> (code, implied ISO3 or None)"""
+    out = {}
+    for row in read_tsv(path or resource_path("roles.tsv")):
+        row += [""] * (3 - len(row))
+        out[row[0].lower()] = (row[1], row[2] or None)
+    return out
+
+
+def load_organisations(path: Path | None = None) -> dict[str, str]:
+    """surface form -> canonical name"""
+    out = {}
+    for row in read_tsv(path or resource_path("organisations.tsv")):
+        name = row[0]
+        out[name] = name
+        for alias in (row[1].split("|") if len(row) > 1 and row[1] else []):
+            out[alias] = name
+    return out
+
+
+def load_country_table(path: Path | None = None) -> list[dict]:
+    """One record per country: iso3, adjectives, demonyms, capitals, names."""
+    out = []
+    for row in read_tsv(path or resource_path("countries.tsv")):
+        row += [""] * (5 - len(row))
+        split = lambda s: [x for x in s.split("|") if x]  # noqa: E731
+        out.append(
+            {
+                "iso3": row[0],
+                "adjectives": split(row[1]),
+                "demonyms": split(row[2]),
+                "capitals": split(row[3]),
+                "names": split(row[4]),
+            }
+        )
+    return out
