@@ -1,0 +1,75 @@
+import json
+
+from typer.testing import CliRunner
+
+from conftest import SAMPLES
+from eventx.cli import app
+
+runner = CliRunner()
+
+
+def make_folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text((SAMPLES / "korea-ukraine-russland.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_text((SAMPLES / "staatsbesuch.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "c_empty.txt").write_bytes(b"")
+    (folder / "d_binary.txt").write_bytes(b"\x00\xff\x00")
+    (folder / "e_latin.txt").write_bytes("Der französische Präsident Emmanuel Macron besuchte Österreich.".encode("cp1252"))
+    (folder / "loop").symlink_to(folder)
+    return folder
+
+
+def test_folder_with_broken_files(tmp_path):
+    folder = make_folder(tmp_path)
+    out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+    res = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--errors", str(errors), "--workers", "1"])
+    assert res.exit_code == 3
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [d["id"] for d in docs] == ["a.txt", "b.txt", "e_latin.txt"]
+    failed = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert sorted(f["id"] for f in failed) == ["c_empty.txt", "d_binary.txt"]
+    assert "read 5, succeeded 3, failed 2" in res.output
+
+
+def test_jsonl_input_stdin_and_bad_lines(tmp_path):
+    lines = [
+        json.dumps({"id": "x", "text": (SAMPLES / "staatsbesuch.txt").read_text(encoding="utf-8"), "date": "2024-10-30"}),
+        "{not json",
+        json.dumps({"id": "y", "body": "kein Text"}),
+    ]
+    res = runner.invoke(app, ["batch", "-", "--workers", "1"], input="\n".join(lines) + "\n")
+    assert res.exit_code == 3
+    out = [json.loads(line) for line in res.stdout.splitlines() if line.startswith("{")]
+    assert [d["id"] for d in out] == ["x"] and out[0]["dct"] == "2024-10-30"
+
+
+def test_workers_1_and_2_give_identical_output(tmp_path):
+    folder = make_folder(tmp_path)
+    one, two = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    runner.invoke(app, ["batch", str(folder), "-o", str(one), "--workers", "1"])
+    runner.invoke(app, ["batch", str(folder), "-o", str(two), "--workers", "2"])
+    assert one.read_bytes() == two.read_bytes() and one.read_bytes()
+
+
+def test_long_text_is_chunked_with_correct_offsets():
+    from eventx import load
+    from eventx.runner import run_document
+
+    nlp = load()
+    para = (SAMPLES / "korea-ukraine-russland.txt").read_text(encoding="utf-8")
+    text = (para + "\n\n") * 3
+    old = nlp.max_length
+    nlp.max_length = len(para) + 10
+    try:
+        result = run_document(nlp, text, "long")
+    finally:
+        nlp.max_length = old
+    assert len(result["events"]) >= 3
+    for e in result["events"]:
+        assert text[e["trigger"]["start"] : e["trigger"]["end"]] == e["trigger"]["text"]
+
+
+def test_nothing_processed_exit_1(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert runner.invoke(app, ["batch", str(tmp_path), "--workers", "1"]).exit_code == 1

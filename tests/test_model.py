@@ -1,0 +1,34 @@
+import pytest
+
+from eventx.pipeline import shipped_model_path
+
+
+def test_shipped_pipeline_has_labels_and_components(nlp):
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
+    for name in ("sentencizer", "lemmatizer", "ner", "eventx_countries", "eventx_events"):
+        assert name in nlp.pipe_names
+    assert (shipped_model_path() / "meta.json").exists()
+
+
+def test_sentences_keep_dates_and_abbreviations_together(nlp):
+    doc = nlp("Am 29. Oktober traf Dr. Müller z. B. Herrn Nr. 5 u. a. in Berlin. Danach reiste er ab.")
+    sents = [s.text for s in doc.sents]
+    assert sents == ["Am 29. Oktober traf Dr. Müller z. B. Herrn Nr. 5 u. a. in Berlin.", "Danach reiste er ab."]
+
+
+@pytest.mark.parametrize(
+    "text,person",
+    [
+        ("Der französische Präsident Emmanuel Macron reiste nach Berlin.", "Emmanuel Macron"),
+        ("Gestern sprach Bundeskanzlerin Angela Merkel in Paris mit Journalisten.", "Angela Merkel"),
+    ],
+)
+def test_tags_persons_and_countries(nlp, text, person):
+    doc = nlp(text)
+    assert person in [e.text for e in doc.ents if e.label_ == "PER"]
+    assert any(s._.iso3 for s in doc.spans["eventx_places"])
+
+
+def test_lemmas_from_the_baked_lookup_table(nlp):
+    doc = nlp("Sie trafen sich und unterzeichneten Verträge.")
+    assert doc[1].lemma_.lower() == "treffen"
