@@ -61,9 +61,7 @@ class ActorFinder:
     def person_spans(self, doc: Doc, place_at: dict[int, Span]) -> list[Span]:
         """PER entities without titles, trailing words that are no name, and places."""
         out = []
-        for ent in doc.ents:
-            if ent.label_ != "PER":
-                continue
+        for ent in self.candidate_names(doc, place_at):
             start, end = ent.start, ent.end
             while start < end and (self.role_of(doc[start]) or doc[start].is_punct):
                 start += 1
@@ -82,6 +80,31 @@ class ActorFinder:
                 end += 1
             out.append(doc[start:end])
         return out
+
+    def candidate_names(self, doc: Doc, place_at: dict[int, Span]) -> list[Span]:
+        """PER entities, plus names right after a role title that NER missed or mislabelled
+        ('Präsident Lech Kaczyński' tagged LOC)."""
+        spans = [e for e in doc.ents if e.label_ == "PER"]
+        covered = {i for e in spans for i in range(e.start, e.end)}
+        ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        for tok in doc:
+            if tok.i + 1 >= len(doc) or not self.role_of(tok) or tok.i + 1 in covered:
+                continue
+            start = tok.i + 1
+            ent = ent_at.get(start)
+            if ent is not None and ent.start == start and not any(i in place_at for i in range(ent.start, ent.end)):
+                end = ent.end
+            else:
+                end = start
+                while (
+                    end < len(doc) and end - start < 3 and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text)
+                    and end not in place_at and not self.role_of(doc[end]) and end not in ent_at
+                ):
+                    end += 1
+            if end > start and not any(i in covered for i in range(start, end)):
+                spans.append(Span(doc, start, end, label="PER"))
+                covered.update(range(start, end))
+        return sorted(spans, key=lambda s: s.start)
 
     def surname_mentions(self, doc: Doc, known: dict[str, dict], taken: set[int]) -> list[tuple[int, dict]]:
         """Later mentions of a known person's name that NER labelled otherwise or missed."""
@@ -112,6 +135,8 @@ class ActorFinder:
                 role, code, implied = r
                 country = country or implied
             place = place_at.get(i)
+            if place is not None and place.label_ == "prefix" and r is None:
+                place = None  # "China-Besuch Gaucks" is no affiliation; "US-Präsident Biden" is
             if place is not None and place._.iso3 and place.label_ in ("adjective", "prefix", "country"):
                 if place.label_ != "country" or place.text.endswith("s") or (i + 1 < span.start and self.role_of(doc[i + 1])):
                     country = place._.iso3 if country in (None, self._implied_only(role)) else country

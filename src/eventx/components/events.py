@@ -32,8 +32,17 @@ NOT_A_MEETING_OBJECT = {
 }
 EXCLUDED_COMPOUNDS = ("presse", "bürger", "fan", "mitglieder", "kunden", "besucher", "leser", "zuschauer")
 PAST_MARKERS = {"hatte", "hatten", "hat", "haben", "war", "waren", "wurde", "wurden", "ist", "sind"}
-PRONOUNS = {"er", "sie"}
-MAX_DATE_DISTANCE = 10  # words between a trigger and its date
+PRONOUNS = {"er", "ihn", "ihm", "sein", "seine", "seinem", "seinen", "seines", "seiner"}
+PLURAL_PRONOUNS = {"sie"}
+MAX_DATE_DISTANCE = 10
+CLAUSE_ENDS = {",", ".", ";", ":", "!", "?", "–", "„", "“", '"'}
+SEPARABLE_PARTICLES = {"ein", "an", "ab", "zusammen", "auf", "zu", "mit", "vor", "weiter", "zurück", "fort", "aus"}
+ANAPHORIC_DETERMINERS = {
+    "des", "der", "dem", "den", "die", "das", "diesem", "dieses", "dieser", "diesen", "beim", "im", "am", "vom", "zum",
+    "sein", "seine", "seinem", "seinen", "seines", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer",
+}
+PAIR_WORDS = {"beiden", "beide", "beider", "beidseitig"}
+COLLECTIVE_NOUNS = {"länder", "ländern", "staaten", "seiten", "regierungen", "nationen", "staates", "nachbarländer", "nachbarn"}  # words between a trigger and its date
 PLOVER = {
     "phone_call": {"event": "CONSULT", "mode": "phone"},
     "visit": {"event": "CONSULT", "mode": "visit"},
@@ -81,6 +90,9 @@ class EventExtractor:
                         return None
                     return r
         lemma = tok.lemma_.lower() if tok.lemma_ else lower
+        particle = separated_particle(tok)
+        if particle:  # "traf ... ein" is eintreffen, "kamen ... zusammen" zusammenkommen
+            return self.lemma_rules.get(particle + lemma) or (self._stem_match(particle + lower) if text.islower() else None)
         r = self.lemma_rules.get(lemma) or self.lemma_rules.get(lower)
         if r is None and text.islower():
             r = self._stem_match(lower)
@@ -183,13 +195,11 @@ class EventExtractor:
         if m.type == "visit":
             return self._visit_roles(doc, m, persons, collectives, location)
         parts = list(persons)
-        covered = {p["country"] for p in parts if p.get("country")}
         minimum = 2
         if len(parts) < minimum:
-            prev_person = self._previous_person(doc, sent, persons)
-            if prev_person is not None:
-                parts.append(prev_person)
-                covered.add(prev_person.get("country"))
+            group = self._referred_group(doc, sent, persons) or [p for p in [self._previous_person(doc, sent, persons)] if p]
+            parts.extend(a for a in group if a not in parts)
+        covered = {p["country"] for p in parts if p.get("country")}
         for c in collectives:
             if len(parts) >= minimum and c["kind"] == "country" and c["country"] in covered:
                 continue
@@ -208,9 +218,8 @@ class EventExtractor:
         visitors, hosts = [], []
         for p in persons:
             if host_side:
-                # "X empfing Y": the first person before the trigger is the host
-                first = p["mentions"][0][0]
-                if first < m.trigger.i and not hosts:
+                # "X empfing Y", "Gauck, der ihn empfing": the nearest person before the trigger hosts
+                if p is self._nearest_before(persons, m.trigger.i):
                     hosts.append(p)
                 else:
                     visitors.append(p)
@@ -219,29 +228,74 @@ class EventExtractor:
             else:
                 visitors.append(p)
         if not visitors:
-            prev = self._previous_person(doc, m.sent, persons)
-            if prev is not None and prev not in hosts:
-                visitors.append(prev)
+            group = self._referred_group(doc, m.sent, persons) or [p for p in [self._previous_person(doc, m.sent, persons)] if p]
+            visitors.extend(p for p in group if p not in hosts)
         if not visitors:
             visitors = [c for c in collectives if c["kind"] in ("country", "org") and c.get("country") != dest][:2]
         return visitors, hosts
+
+    @staticmethod
+    def _nearest_before(persons: list[dict], position: int) -> dict | None:
+        best, best_start = None, -1
+        for p in persons:
+            for start, _ in p["mentions"]:
+                if best_start < start < position:
+                    best, best_start = p, start
+        return best
 
     @staticmethod
     def _key(a: dict) -> str:
         return a.get("country") or a["name"]
 
     def _previous_person(self, doc: Doc, sent: Span, present: list[dict]) -> dict | None:
-        """'Er telefonierte mit Putin': the subject pronoun refers to the last person named before."""
-        if not any(t.lower_ in PRONOUNS for t in sent[:6]):
+        """'Er telefonierte mit Putin', 'nach seinen Gesprächen': the pronoun refers to the
+        last person named before the sentence."""
+        if not any(t.lower_ in PRONOUNS for t in sent):
             return None
-        best, best_start = None, -1
+        earlier = self._persons_before(doc, sent.start, present)
+        return earlier[0] if earlier else None
+
+    def _referred_group(self, doc: Doc, sent: Span, present: list[dict]) -> list[dict]:
+        """'Sie wollen sich ... treffen' (the persons of the sentence before) and
+        'die beiden Bundeskanzler' (the last two persons named)."""
+        words = [t.lower_ for t in sent]
+        for k, w in enumerate(words[:-1]):
+            if w in PAIR_WORDS:
+                if words[k + 1] in COLLECTIVE_NOUNS:  # "beider Länder", "beide Seiten": countries
+                    return self._countries_before(doc, sent.end)[:2]
+                return self._persons_before(doc, sent.start, present)[:2]
+        if sent[0].lower_ in PLURAL_PRONOUNS or (len(sent) > 1 and sent[1].lower_ in PLURAL_PRONOUNS):
+            prev = doc[sent.start - 1].sent if sent.start > 0 and doc.has_annotation("SENT_START") else None
+            if prev is not None:
+                starts = {s for a in (doc._.actors or []) if a["kind"] == "person" for s, _ in a["mentions"] if prev.start <= s < prev.end}
+                group = [a for a in self._persons_before(doc, sent.start, present) if any(s in starts for s, _ in a["mentions"])]
+                return group[:3]
+        return []
+
+    @staticmethod
+    def _countries_before(doc: Doc, position: int) -> list[dict]:
+        """Countries named before ``position`` (names, not adjectives), the most recent first."""
+        last: dict[int, int] = {}
+        for a in doc._.actors or []:
+            if a["kind"] == "country":
+                starts = [s for s, _ in a["mentions"] if s < position]
+                if starts:
+                    last[a["id"]] = max(starts)
+        by_id = {a["id"]: a for a in doc._.actors or []}
+        return [by_id[i] for i in sorted(last, key=lambda i: -last[i])]
+
+    @staticmethod
+    def _persons_before(doc: Doc, position: int, present: list[dict]) -> list[dict]:
+        """Persons named before ``position``, the most recent first."""
+        last: dict[int, int] = {}
         for a in doc._.actors or []:
             if a["kind"] != "person" or a in present:
                 continue
-            for start, _ in a["mentions"]:
-                if start < sent.start and start > best_start:
-                    best, best_start = a, start
-        return best
+            starts = [s for s, _ in a["mentions"] if s < position]
+            if starts:
+                last[a["id"]] = max(starts)
+        by_id = {a["id"]: a for a in doc._.actors or []}
+        return [by_id[i] for i in sorted(last, key=lambda i: -last[i])]
 
     @staticmethod
     def _source_tokens(sent: Span) -> set[int]:
@@ -284,17 +338,18 @@ class EventExtractor:
         return best[1] if best else None
 
     # -- status --------------------------------------------------------------------------------
-    def status(self, doc: Doc, m: Mention, date: Span | None) -> str:
+    def status(self, doc: Doc, m: Mention, date: Span | None) -> tuple[str, bool]:
+        """(status, whether a cue or the date decided it rather than the default)."""
         sent = m.sent
         words = [t.text for t in sent]
-        status, _ = status_at(words, m.anchor.i - sent.start, self.cues)
+        status, cues = status_at(words, m.anchor.i - sent.start, self.cues)
         if status == "asserted" and doc._.dct and date is not None and date._.timex and date._.timex.get("value"):
             value = date._.timex["value"]
             if len(value) >= 10 and value[:10] >= doc._.dct and value[:4].isdigit():
                 lo = max(sent.start, m.anchor.i - 8)
                 if not any(t.lower_ in PAST_MARKERS or t.tag_ in ("VVPP",) for t in doc[lo : m.anchor.i + 8]) and not self._past_verb(m.anchor):
-                    status = "planned"
-        return status
+                    return "planned", True
+        return status, bool(cues)
 
     @staticmethod
     def _past_verb(tok: Token) -> bool:
@@ -312,13 +367,18 @@ class EventExtractor:
             for m in mentions:
                 location = self.destination(doc, sent, m.trigger) if m.type == "visit" else self.place_in(doc, sent)
                 actors, hosts = self.participants(doc, sent, m, location)
-                minimum = 1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) else 2
-                if len(actors) + len(hosts) < minimum:
-                    continue
+                minimum = m.rule.get("min_participants") or (1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) else 2)
                 date = self.date_for(doc, sent, m)
+                if len(actors) + len(hosts) < minimum:
+                    antecedent = self._antecedent(raw, m)
+                    if antecedent is not None:  # "zum Abschluss des Besuchs": the visit named before
+                        self._merge_into(antecedent, {"type": m.type, "mentions": 1, "actors": [], "hosts": [], "date": date, "location": location, "status_cue": False, "status": "asserted"})
+                    continue
+                status, by_cue = self.status(doc, m, date)
                 event = {
                     "type": m.type,
-                    "status": self.status(doc, m, date),
+                    "status": status,
+                    "status_cue": by_cue,
                     "actors": actors,
                     "hosts": hosts,
                     "location": location,
@@ -335,6 +395,19 @@ class EventExtractor:
                 raw.append(event)
         doc._.events = [self._to_record(doc, e, i) for i, e in enumerate(self._merge(raw), 1)]
         return doc
+
+    @staticmethod
+    def _antecedent(raw: list[dict], m: Mention) -> dict | None:
+        """The last event of the same type, when a trigger without participants is a definite
+        or possessive noun phrase that refers back to it."""
+        i = m.trigger.i - m.sent.start
+        words = [t.lower_ for t in m.sent[max(0, i - 3) : i]]
+        if not m.trigger.text[:1].isupper() or not any(w in ANAPHORIC_DETERMINERS for w in words):
+            return None
+        for e in reversed(raw):
+            if e["type"] == m.type:
+                return e
+        return None
 
     def place_in(self, doc: Doc, sent: Span) -> Span | None:
         for p in places(doc):
@@ -363,8 +436,10 @@ class EventExtractor:
             return bool(shared_people) or (not self._ids(a) and not self._ids(b) and bool(shared_countries))
         return bool(shared_people) or len(shared_countries) >= 2
 
-    def _merge_into(self, target: dict, other: dict) -> None:
+    def _merge_into(self, target: dict, other: dict, keep_status: bool = False) -> None:
         target["mentions"] += other["mentions"]
+        if not keep_status and not target.get("status_cue") and other.get("status_cue"):
+            target["status"], target["status_cue"] = other["status"], True
         for key in ("actors", "hosts"):
             for a in other[key]:
                 if all(a["id"] != b["id"] for b in target["actors"] + target["hosts"]):
@@ -383,7 +458,7 @@ class EventExtractor:
         for e in events:
             for m in merged:
                 if self._compatible(m, e):
-                    self._merge_into(m, e)
+                    self._merge_into(m, e, keep_status=True)
                     break
             else:
                 merged.append(e)
@@ -413,6 +488,21 @@ class EventExtractor:
             "cameo": e["cameo"],
             "plover": plover,
         }
+
+
+def separated_particle(tok: Token) -> str | None:
+    """The particle of a separable verb at the end of the verb's clause ('traf ... ein')."""
+    if not tok.text.islower() or tok.i + 1 >= len(tok.doc):
+        return None
+    doc = tok.doc
+    end = tok.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    j = tok.i + 1
+    while j < end and doc[j].text not in CLAUSE_ENDS:
+        j += 1
+    last = doc[j - 1]
+    if j - 1 > tok.i and last.lower_ in SEPARABLE_PARTICLES:
+        return last.lower_
+    return None
 
 
 def lower_is(tok: Token, word: str) -> bool:
