@@ -106,6 +106,19 @@ class ActorFinder:
                 covered.update(range(start, end))
         return sorted(spans, key=lambda s: s.start)
 
+    def titled_countries(self, doc: Doc, place_at: dict[int, Span], taken: set[int]) -> dict[str, str]:
+        """Role titles that the article ties to exactly one country without naming the person
+        ('US-Außenminister versucht ...'): title -> ISO3."""
+        seen: dict[str, set[str]] = {}
+        for tok in doc:
+            r = self.role_of(tok)
+            if not r or tok.i + 1 in taken:
+                continue
+            place = place_at.get(tok.i) or (place_at.get(tok.i - 1) if tok.i > 0 else None)
+            if place is not None and place._.iso3 and place.label_ in ("prefix", "adjective", "country"):
+                seen.setdefault(r[0].lower(), set()).add(place._.iso3)
+        return {title: next(iter(c)) for title, c in seen.items() if len(c) == 1}
+
     def surname_mentions(self, doc: Doc, known: dict[str, dict], taken: set[int]) -> list[tuple[int, dict]]:
         """Later mentions of a known person's name that NER labelled otherwise or missed."""
         out = []
@@ -213,7 +226,10 @@ class ActorFinder:
                 end += 1
             self._add_mention(doc, actor, doc[i:end], place_at)
             taken.update(range(i, end))
+        titled = self.titled_countries(doc, place_at, taken)
         for actor in actors:
+            if not actor["country"] and actor["role"] and actor["role"].lower() in titled:
+                actor["country"] = titled[actor["role"].lower()]  # "US-Außenminister ..." then "Außenminister John Kerry"
             role_code = actor.pop("_code", None)
             if actor["country"]:
                 actor["code"] = actor["country"] + (role_code or "")

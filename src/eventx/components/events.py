@@ -34,6 +34,7 @@ EXCLUDED_COMPOUNDS = ("presse", "bürger", "fan", "mitglieder", "kunden", "besuc
 PAST_MARKERS = {"hatte", "hatten", "hat", "haben", "war", "waren", "wurde", "wurden", "ist", "sind"}
 PRONOUNS = {"er", "ihn", "ihm", "sein", "seine", "seinem", "seinen", "seines", "seiner"}
 PLURAL_PRONOUNS = {"sie"}
+POSSESSIVES = {"sein", "seine", "seinem", "seinen", "seines", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer"}
 MAX_DATE_DISTANCE = 10
 CLAUSE_ENDS = {",", ".", ";", ":", "!", "?", "–", "„", "“", '"'}
 SEPARABLE_PARTICLES = {"ein", "an", "ab", "zusammen", "auf", "zu", "mit", "vor", "weiter", "zurück", "fort", "aus"}
@@ -192,6 +193,13 @@ class EventExtractor:
                 target = collectives if prev not in LOCATION_PREPS else fallback
                 if a not in target:
                     target.append(a)
+        between = self._between_phrase(doc, sent, m.trigger)
+        if between is not None:
+            lo, hi = between
+            inside = lambda a: any(lo <= s < hi for s, _ in a["mentions"])  # noqa: E731
+            named = [a for a in persons + collectives + fallback if inside(a)]
+            if len(named) >= 2:
+                return named, []
         if m.type == "visit":
             return self._visit_roles(doc, m, persons, collectives, location)
         parts = list(persons)
@@ -212,10 +220,29 @@ class EventExtractor:
                     parts.append(c)
         return parts, []
 
+    @staticmethod
+    def _between_phrase(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int] | None:
+        """Token range of 'zwischen X und Y' right after a trigger, up to the clause end."""
+        j = trigger.i + 1
+        if j < sent.end and doc[j].lower_ in ("der", "des"):
+            j += 2
+        if j >= sent.end or doc[j].lower_ != "zwischen":
+            return None
+        k = j + 1
+        while k < sent.end and doc[k].text not in CLAUSE_ENDS:
+            k += 1
+        return j + 1, k
+
     def _visit_roles(self, doc: Doc, m: Mention, persons: list[dict], collectives: list[dict], location: Span | None):
         dest = location._.iso3 if location is not None and location.has_extension("iso3") and location._.iso3 else None
         host_side = bool(m.rule.get("host_side"))
         visitors, hosts = [], []
+        before = [t.lower_ for t in doc[max(m.sent.start, m.trigger.i - 2) : m.trigger.i]]
+        if any(w in POSSESSIVES for w in before):  # "sein Antrittsbesuch": the visitor was named before
+            owner = self._persons_before(doc, m.trigger.i, [])
+            owner = [p for p in owner if p not in persons] or owner
+            if owner:
+                return [owner[0]], [p for p in persons if p is not owner[0]]
         for p in persons:
             if host_side:
                 # "X empfing Y", "Gauck, der ihn empfing": the nearest person before the trigger hosts
@@ -430,6 +457,8 @@ class EventExtractor:
         vb = b["date"]._.timex.get("value") if b["date"] is not None and b["date"]._.timex else None
         if va and vb and not (va.startswith(vb) or vb.startswith(va)):
             return False
+        if a["date"] is not None and b["date"] is not None and not (va and vb) and a["date"].text.lower() != b["date"].text.lower():
+            return False  # "am Freitagabend" and "im Juni 2014" without a DCT: two happenings
         shared_people = self._ids(a) & self._ids(b)
         shared_countries = self._countries(a) & self._countries(b)
         if a["type"] == "visit":
