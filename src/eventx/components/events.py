@@ -204,7 +204,8 @@ class EventExtractor:
             return self._visit_roles(doc, m, persons, collectives, location)
         parts = list(persons)
         minimum = 2
-        if len(parts) < minimum:
+        subject_pronoun = sent[0].lower_ in PLURAL_PRONOUNS | {"er"}
+        if len(parts) < minimum or subject_pronoun:  # "Sie wollen sich mit X treffen": they take part too
             group = self._referred_group(doc, sent, persons) or [p for p in [self._previous_person(doc, sent, persons)] if p]
             parts.extend(a for a in group if a not in parts)
         covered = {p["country"] for p in parts if p.get("country")}
@@ -291,7 +292,7 @@ class EventExtractor:
                 if words[k + 1] in COLLECTIVE_NOUNS:  # "beider Länder", "beide Seiten": countries
                     return self._countries_before(doc, sent.end)[:2]
                 return self._persons_before(doc, sent.start, present)[:2]
-        if sent[0].lower_ in PLURAL_PRONOUNS or (len(sent) > 1 and sent[1].lower_ in PLURAL_PRONOUNS):
+        if sent[0].lower_ in PLURAL_PRONOUNS or (len(sent) > 1 and sent[1].lower_ in PLURAL_PRONOUNS and sent[0].pos_ != "ADP"):
             prev = doc[sent.start - 1].sent if sent.start > 0 and doc.has_annotation("SENT_START") else None
             if prev is not None:
                 starts = {s for a in (doc._.actors or []) if a["kind"] == "person" for s, _ in a["mentions"] if prev.start <= s < prev.end}
@@ -420,8 +421,26 @@ class EventExtractor:
                     continue
                 seen_types[m.type] = event
                 raw.append(event)
-        doc._.events = [self._to_record(doc, e, i) for i, e in enumerate(self._merge(raw), 1)]
+        events = self._merge(raw)
+        self._inherit_from_visits(events)
+        doc._.events = [self._to_record(doc, e, i) for i, e in enumerate(events, 1)]
         return doc
+
+    def _inherit_from_visits(self, events: list[dict]) -> None:
+        """Talks held during a visit happen when and where the visit does: a meeting or call
+        without a date takes the date (and place) of a visit by one of its participants."""
+        visits = [e for e in events if e["type"] == "visit"]
+        for e in events:
+            if e["type"] not in ("meeting", "phone_call") or e["date"] is not None:
+                continue
+            for v in visits:
+                if self._ids(v) & self._ids(e) and v["date"] is not None:
+                    e["date"] = v["date"]
+                    if e["location"] is None and e["type"] == "meeting":
+                        e["location"] = v["location"]
+                    if not e.get("status_cue") and v.get("status_cue"):
+                        e["status"] = v["status"]
+                    break
 
     @staticmethod
     def _antecedent(raw: list[dict], m: Mention) -> dict | None:
