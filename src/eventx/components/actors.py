@@ -17,6 +17,7 @@ the first full mention of the person in the document.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -179,7 +180,7 @@ class ActorFinder:
         role, code, country = self.affiliation(doc, span, place_at)
         if role and not actor["role"]:
             actor["role"], actor["_code"] = role, code
-        if country and not actor["country"]:
+        if country and (not actor["country"] or ("|" in actor["country"] and "|" not in country)):
             actor["country"] = country
 
     def _implied_only(self, role: str | None) -> str | None:
@@ -227,10 +228,15 @@ class ActorFinder:
             self._add_mention(doc, actor, doc[i:end], place_at)
             taken.update(range(i, end))
         titled = self.titled_countries(doc, place_at, taken)
+        prominence = Counter(p._.iso3 for p in places(doc) if p._.iso3)
         for actor in actors:
+            implied = actor.get("country") or ""
+            if "|" in implied:  # "Bundespräsident": Germany, Austria or Switzerland, whichever the article is about
+                options = implied.split("|")
+                actor["country"] = max(options, key=lambda c: (prominence[c], -options.index(c)))
             if not actor["country"] and actor["role"] and actor["role"].lower() in titled:
                 actor["country"] = titled[actor["role"].lower()]  # "US-Außenminister ..." then "Außenminister John Kerry"
-            role_code = actor.pop("_code", None)
+            role_code = actor["role_code"] = actor.pop("_code", None)
             if actor["country"]:
                 actor["code"] = actor["country"] + (role_code or "")
         actors.extend(self.collective_actors(doc, len(actors)))

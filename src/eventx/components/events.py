@@ -430,6 +430,18 @@ class EventExtractor:
         """Talks held during a visit happen when and where the visit does: a meeting or call
         without a date takes the date (and place) of a visit by one of its participants."""
         visits = [e for e in events if e["type"] == "visit"]
+        for v in visits:
+            # whoever the visitors meet during the visit hosts them, at home unless said otherwise
+            dest = v["location"]._.iso3 if v["location"] is not None and v["location"].has_extension("iso3") else None
+            for e in events:
+                if e["type"] == "meeting" and self._ids(v) & self._ids(e):
+                    for a in e["actors"]:
+                        if a["kind"] == "person" and all(a["id"] != b["id"] for b in v["actors"] + v["hosts"]):
+                            v["hosts"].append(a)
+            for h in v["hosts"]:
+                if h["kind"] == "person" and not h.get("country") and dest:
+                    h["country"] = dest
+                    h["code"] = dest + (h.get("role_code") or "")
         for e in events:
             if e["type"] not in ("meeting", "phone_call") or e["date"] is not None:
                 continue
