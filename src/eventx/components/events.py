@@ -42,6 +42,7 @@ ANAPHORIC_DETERMINERS = {
     "des", "der", "dem", "den", "die", "das", "diesem", "dieses", "dieser", "diesen", "beim", "im", "am", "vom", "zum",
     "sein", "seine", "seinem", "seinen", "seines", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer",
 }
+DEMONSTRATIVES = {"dieses", "diesem", "dieser", "diesen", "diese", "jenes", "jenem", "jener", "jenen"}
 PAIR_WORDS = {"beiden", "beide", "beider", "beidseitig"}
 COLLECTIVE_NOUNS = {"länder", "ländern", "staaten", "seiten", "regierungen", "nationen", "staates", "nachbarländer", "nachbarn"}  # words between a trigger and its date
 PLOVER = {
@@ -85,7 +86,7 @@ class EventExtractor:
             return None
         if text[:1].isupper():
             for suffix, r in self.suffix_rules:
-                if lower.endswith(suffix):
+                if lower.endswith(suffix) and not lower.endswith(tuple(r.get("exclude", ()))):
                     head = lower[: len(lower) - len(suffix)].rstrip("-")
                     if head.startswith(EXCLUDED_COMPOUNDS) or head.endswith(EXCLUDED_COMPOUNDS):
                         return None
@@ -135,7 +136,7 @@ class EventExtractor:
         for noun, r in treaty_nouns:
             if treaty_verbs:
                 treaty_verbs[0].extra.append(noun)
-            else:
+            elif self._between_phrase(doc, sent, noun) is not None:  # "das Abkommen zwischen Serbien und dem Kosovo"
                 out.append(Mention("treaty", noun, r, sent, noun))
         return [m for m in out if self.types is None or m.type in self.types]
 
@@ -181,7 +182,7 @@ class EventExtractor:
             for start, end in a["mentions"]:
                 if not (sent.start <= start < sent.end):
                     continue
-                if start in source_tokens:
+                if start in source_tokens or start in getattr(self, "_others_own", ()):
                     continue
                 if location is not None and location.start <= start < location.end:
                     continue
@@ -220,6 +221,20 @@ class EventExtractor:
                 if c["kind"] == "country" and c["country"] not in {p.get("country") for p in parts}:
                     parts.append(c)
         return parts, []
+
+    @staticmethod
+    def _owned_tokens(doc: Doc, sent: Span, mentions: list[Mention]) -> dict:
+        """Words attached to a trigger noun by a genitive or 'von' ('der Besuch von Minister
+        Choe', 'ein Besuch des Machthabers Kim'): they belong to that trigger only."""
+        owned: dict = {}
+        if len(mentions) < 2:
+            return owned
+        for m in mentions:
+            t = m.trigger
+            if not t.text[:1].isupper() or t.i + 1 >= sent.end or doc[t.i + 1].lower_ not in ("von", "des", "der", "vom"):
+                continue
+            owned[id(m)] = set(range(t.i + 1, min(sent.end, t.i + 6)))
+        return owned
 
     @staticmethod
     def _between_phrase(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int] | None:
@@ -391,12 +406,23 @@ class EventExtractor:
         raw: list[dict] = []
         for sent in sentences(doc):
             mentions = self.find_mentions(doc, sent)
+            owned = self._owned_tokens(doc, sent, mentions)
             seen_types: dict[str, dict] = {}
             for m in mentions:
+                self._others_own = {i for k, toks in owned.items() if k != id(m) for i in toks}
                 location = self.destination(doc, sent, m.trigger) if m.type == "visit" else self.place_in(doc, sent)
+                if m.trigger.i > sent.start and doc[m.trigger.i - 1].lower_ in DEMONSTRATIVES:
+                    antecedent = self._antecedent(raw, m)
+                    if antecedent is not None:  # "Ohrenzeuge dieses Telefonats": the call named before
+                        antecedent["mentions"] += 1
+                        continue
                 actors, hosts = self.participants(doc, sent, m, location)
                 minimum = m.rule.get("min_participants") or (1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) else 2)
                 date = self.date_for(doc, sent, m)
+                if len(actors) + len(hosts) >= minimum and not self._political(actors + hosts, location):
+                    continue  # "Kane traf zum 2:0", "Aufeinandertreffen mit Nadal": no state actor takes part
+                if m.type == "visit" and m.trigger.lemma_.lower() == "besuchen" and location is None and len(actors) + len(hosts) < 2:
+                    continue  # "keine Schule besucht": nobody and nowhere visited
                 if len(actors) + len(hosts) < minimum:
                     antecedent = self._antecedent(raw, m)
                     if antecedent is not None:  # "zum Abschluss des Besuchs": the visit named before
@@ -425,6 +451,14 @@ class EventExtractor:
         self._inherit_from_visits(events)
         doc._.events = [self._to_record(doc, e, i) for i, e in enumerate(events, 1)]
         return doc
+
+    @staticmethod
+    def _political(parties: list[dict], location: Span | None) -> bool:
+        """Events need a state or international actor: a country, an organisation, or a person
+        with a political role or a country."""
+        if any(a["kind"] in ("country", "org") or a.get("country") or a.get("role") for a in parties):
+            return True
+        return location is not None and location.has_extension("iso3") and bool(location._.iso3)
 
     def _inherit_from_visits(self, events: list[dict]) -> None:
         """Talks held during a visit happen when and where the visit does: a meeting or call
@@ -492,6 +526,9 @@ class EventExtractor:
             return False  # "am Freitagabend" and "im Juni 2014" without a DCT: two happenings
         shared_people = self._ids(a) & self._ids(b)
         shared_countries = self._countries(a) & self._countries(b)
+        people_a, people_b = self._ids(a), self._ids(b)
+        if a["type"] != "visit" and people_a and people_b and not (people_a <= people_b or people_b <= people_a):
+            return False  # "Schröder with Schüssel" and "Schröder with Fischer": two meetings
         if a["type"] == "visit":
             return bool(shared_people) or (not self._ids(a) and not self._ids(b) and bool(shared_countries))
         return bool(shared_people) or len(shared_countries) >= 2
