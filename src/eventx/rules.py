@@ -32,7 +32,7 @@ class Category(str, Enum):
 
 
 EVENT_TYPES = ("phone_call", "visit", "meeting", "treaty")
-TRIGGER_KEYS = {"type", "match", "value", "cameo", "host_side", "requires_destination", "requires_object", "object_noun", "min_participants", "exclude"}
+TRIGGER_KEYS = {"type", "match", "value", "cameo", "host_side", "requires_destination", "requires_object", "object_noun", "min_participants", "exclude", "person_required"}
 CUE_KEYS = {"literal", "category", "direction", "max_scope", "requires_particle"}
 
 

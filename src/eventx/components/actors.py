@@ -247,7 +247,10 @@ class ActorFinder:
         """Countries and organisations that can act: names, demonyms, capitals as metonyms,
         'die iranische Regierung'."""
         found: dict[tuple[str, str], dict] = {}
+        dateline = dateline_end(doc)
         for p in places(doc):
+            if p.end <= dateline:
+                continue  # "London – Die britische Sängerin ...": the dateline says where, not who
             kind = None
             start, end = p.start, p.end
             code_suffix = ""
@@ -287,6 +290,16 @@ class ActorFinder:
         for actor in found.values():
             actor.pop("_first_kind", None)
         return list(found.values())
+
+
+def dateline_end(doc: Doc) -> int:
+    """Token index after a leading dateline ('Seoul/Kiew –', 'London (dpa) –'), else 0."""
+    for tok in doc[:8]:
+        if tok.text in ("–", "—", "-") and tok.i > 0:
+            return tok.i
+        if tok.is_sent_end:
+            break
+    return 0
 
 
 def inflection_candidates(lower: str) -> list[str]:

@@ -122,6 +122,8 @@ class EventExtractor:
                     continue
             if r["type"] == "meeting" and i > 0 and words[i - 1] == "im" and lower_is(tok, "gespräch"):
                 continue  # "im Gespräch" is a modality cue, not a meeting
+            if r["type"] == "meeting" and self._interview(doc, tok):
+                continue  # "in einem Gespräch mit der Welt am Sonntag": an interview
             if r.get("object_noun"):
                 treaty_nouns.append((tok, r))
                 continue
@@ -139,6 +141,17 @@ class EventExtractor:
             elif self._between_phrase(doc, sent, noun) is not None:  # "das Abkommen zwischen Serbien und dem Kosovo"
                 out.append(Mention("treaty", noun, r, sent, noun))
         return [m for m in out if self.types is None or m.type in self.types]
+
+    @staticmethod
+    def _interview(doc: Doc, trigger: Token) -> bool:
+        """'Gespräch mit' a newspaper or broadcaster (an entity that is neither a person nor a place)."""
+        j = trigger.i + 1
+        if j >= len(doc) or doc[j].lower_ != "mit":
+            return False
+        for ent in doc.ents:
+            if j < ent.start <= j + 3 and ent.label_ in ("ORG", "MISC"):
+                return not any(p.start == ent.start and p.label_ in ("org", "country", "capital") for p in places(doc))
+        return False
 
     def _is_treaty_noun(self, tok: Token) -> bool:
         r = self.match_token(tok) if tok.text[:1].isupper() else None
@@ -419,6 +432,8 @@ class EventExtractor:
                 actors, hosts = self.participants(doc, sent, m, location)
                 minimum = m.rule.get("min_participants") or (1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) else 2)
                 date = self.date_for(doc, sent, m)
+                if m.rule.get("person_required") and not any(a["kind"] == "person" for a in actors + hosts):
+                    continue  # "Russland fliegt Luftangriffe", "ruft den UN-Sicherheitsrat an"
                 if len(actors) + len(hosts) >= minimum and not self._political(actors + hosts, location):
                     continue  # "Kane traf zum 2:0", "Aufeinandertreffen mit Nadal": no state actor takes part
                 if m.type == "visit" and m.trigger.lemma_.lower() == "besuchen" and location is None and len(actors) + len(hosts) < 2:
@@ -456,9 +471,7 @@ class EventExtractor:
     def _political(parties: list[dict], location: Span | None) -> bool:
         """Events need a state or international actor: a country, an organisation, or a person
         with a political role or a country."""
-        if any(a["kind"] in ("country", "org") or a.get("country") or a.get("role") for a in parties):
-            return True
-        return location is not None and location.has_extension("iso3") and bool(location._.iso3)
+        return any(a["kind"] in ("country", "org") or a.get("country") or a.get("role") for a in parties)
 
     def _inherit_from_visits(self, events: list[dict]) -> None:
         """Talks held during a visit happen when and where the visit does: a meeting or call
