@@ -124,11 +124,16 @@ def _num(s: str) -> int:
 
 Rule = tuple[re.Pattern, Callable[[re.Match, Context], tuple[str | None, str | None] | None]]
 RULES: list[Rule] = []
+MONTH_WORDS = tuple(m.rstrip(".") for m in MONTHS)
+# words one of which a text must contain for a rule to be worth running (a cheap pre-check)
+NEEDS: dict[Callable, tuple[str, ...]] = {}
 
 
-def rule(pattern: str) -> Callable:
+def rule(pattern: str, needs: tuple[str, ...] = ()) -> Callable:
     def register(fn):
         RULES.append((re.compile(pattern, re.I), fn))
+        if needs:
+            NEEDS[fn] = needs
         return fn
 
     return register
@@ -149,7 +154,8 @@ def numeric_date(m, ctx):
 
 
 @rule(
-    r"\b(?:(?:am|vom|seit|bis\s+zum|ab|zum)\s+)?(?:(?:" + "|".join(WEEKDAYS) + r")(?:" + DAYPART + r")?,?\s+(?:(?:dem|den)\s+)?)?"
+    needs=MONTH_WORDS,
+    pattern=r"\b(?:(?:am|vom|seit|bis\s+zum|ab|zum)\s+)?(?:(?:" + "|".join(WEEKDAYS) + r")(?:" + DAYPART + r")?,?\s+(?:(?:dem|den)\s+)?)?"
     r"(?:(?:am\s+)?" + DAYPART + r"\s+des\s+)?"
     r"(?P<d>\d{1,2})\.(?:\s*(?:und|bis|/|-|–)\s*(?P<d2>\d{1,2})\.)?\s*" + MONTH_RE + r"(?:\s+" + YEAR_RE + r")?\b"
 )
@@ -161,7 +167,7 @@ def day_month(m, ctx):
     return _month_day(year, month, day), None
 
 
-@rule(r"\b(?P<mod>anfang|anfangs|mitte|ende|beginn|ausgang)\s+(?:des\s+)?(?:" + MONTH_RE + r"\s*)?(?:" + YEAR_RE + r")?\b")
+@rule(r"\b(?P<mod>anfang|anfangs|mitte|ende|beginn|ausgang)\s+(?:des\s+)?(?:" + MONTH_RE + r"\s*)?(?:" + YEAR_RE + r")?\b", needs=tuple(MODS))
 def part_of(m, ctx):
     mod = MODS[m["mod"].lower()]
     if m["month"]:
@@ -173,19 +179,19 @@ def part_of(m, ctx):
     return None
 
 
-@rule(r"\b(?:(?:im|seit|ab|bis|vom|des|von|bis\s+zum|im\s+monat)\s+)" + MONTH_RE + r"(?:\s+" + YEAR_RE + r")?\b")
+@rule(r"\b(?:(?:im|seit|ab|bis|vom|des|von|bis\s+zum|im\s+monat)\s+)" + MONTH_RE + r"(?:\s+" + YEAR_RE + r")?\b", needs=MONTH_WORDS)
 def month_with_preposition(m, ctx):
     month = MONTHS[m["month"].lower()]
     year = int(m["year"]) if m["year"] else ctx.year_for(month)
     return _month_day(year, month), None
 
 
-@rule(r"\b" + MONTH_RE + r"\s+" + YEAR_RE + r"\b")
+@rule(r"\b" + MONTH_RE + r"\s+" + YEAR_RE + r"\b", needs=MONTH_WORDS)
 def month_year(m, ctx):
     return _month_day(int(m["year"]), MONTHS[m["month"].lower()]), None
 
 
-@rule(r"\b(?:(?:im|in\s+den|seit|ab|bis)\s+)?(?:(?P<rel>" + PAST_WORDS + "|" + NEXT_WORDS + "|" + THIS_WORDS + r")\s+)?(?P<season>" + "|".join(SEASONS) + r")(?:\s+" + YEAR_RE + r")?\b")
+@rule(r"\b(?:(?:im|in\s+den|seit|ab|bis)\s+)?(?:(?P<rel>" + PAST_WORDS + "|" + NEXT_WORDS + "|" + THIS_WORDS + r")\s+)?(?P<season>" + "|".join(SEASONS) + r")(?:\s+" + YEAR_RE + r")?\b", needs=tuple(SEASONS))
 def season(m, ctx):
     code = SEASONS[m["season"].lower()]
     if m["year"]:
@@ -201,7 +207,7 @@ def season(m, ctx):
     return f"{base:04d}-{code}", None
 
 
-@rule(r"\b(?:(?P<near>kurz|unmittelbar)\s+)?(?P<prep>vor|nach|an|zu|über|bis)?\s*(?P<hol>weihnachten|heiligabend|silvester|neujahr)\b")
+@rule(r"\b(?:(?P<near>kurz|unmittelbar)\s+)?(?P<prep>vor|nach|an|zu|über|bis)?\s*(?P<hol>weihnachten|heiligabend|silvester|neujahr)\b", needs=tuple(HOLIDAYS))
 def holiday(m, ctx):
     month, day = HOLIDAYS[m["hol"].lower()]
     year = ctx.year_for(month, day)
@@ -220,7 +226,7 @@ def year(m, ctx):
 
 
 # ---- relative expressions -------------------------------------------------------------
-@rule(r"\b(?P<rel>vorgestern|gestern|heute|übermorgen|morgen)(?P<part>\s*(?:" + DAYPART + r"))?\b")
+@rule(r"\b(?P<rel>vorgestern|gestern|heute|übermorgen|morgen)(?P<part>\s*(?:" + DAYPART + r"))?\b", needs=tuple(RELATIVE_DAYS))
 def relative_day(m, ctx):
     word = m["rel"]
     if word == "Morgen":  # the noun ("am Morgen", "Guten Morgen") is not a date
@@ -230,7 +236,7 @@ def relative_day(m, ctx):
     return (ctx.dct + dt.timedelta(days=RELATIVE_DAYS[word.lower()])).isoformat(), None
 
 
-@rule(r"\b(?:(?P<night>in\s+der\s+nacht\s+(?:zum|auf\s+den))|(?:am|seit|bis|ab|vom)|(?:(?P<rel>" + PAST_WORDS + "|" + NEXT_WORDS + r"|diese[nmrs]?)))\s+" + WEEKDAY_RE + r"\b")
+@rule(r"\b(?:(?P<night>in\s+der\s+nacht\s+(?:zum|auf\s+den))|(?:am|seit|bis|ab|vom)|(?:(?P<rel>" + PAST_WORDS + "|" + NEXT_WORDS + r"|diese[nmrs]?)))\s+" + WEEKDAY_RE + r"\b", needs=tuple(WEEKDAYS))
 def weekday(m, ctx):
     wd = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
@@ -241,12 +247,12 @@ def weekday(m, ctx):
     return _weekday_date(ctx, wd, night_before=bool(m["night"])), None
 
 
-@rule(r"\b(?:am\s+)?(?:(?:späten|frühen)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")(?P<wdpart>" + DAYPART + r")\b")
+@rule(r"\b(?:am\s+)?(?:(?:späten|frühen)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")(?P<wdpart>" + DAYPART + r")\b", needs=tuple(WEEKDAYS))
 def weekday_part(m, ctx):
     return _weekday_date(ctx, WEEKDAYS[m["wd"].lower()]), None
 
 
-@rule(r"\b(?:(?:am|an\s+diesem|am\s+kommenden|am\s+vergangenen|am\s+letzten)\s+)wochenende\b")
+@rule(r"\b(?:(?:am|an\s+diesem|am\s+kommenden|am\s+vergangenen|am\s+letzten)\s+)wochenende\b", needs=("wochenende",))
 def weekend(m, ctx):
     if ctx.dct is None:
         return None, None
@@ -260,7 +266,7 @@ def weekend(m, ctx):
     return _week(ctx.dct + dt.timedelta(days=delta)) + "-WE", None
 
 
-@rule(r"\b(?:(?:in\s+der|im\s+verlauf\s+der|im|in\s+den|in|am)\s+)?(?P<rel>" + PAST_WORDS + "|" + NEXT_WORDS + "|" + THIS_WORDS + r")\s+(?P<unit>woche|monat|monats|jahr|jahres)\b")
+@rule(r"\b(?:(?:in\s+der|im\s+verlauf\s+der|im|in\s+den|in|am)\s+)?(?P<rel>" + PAST_WORDS + "|" + NEXT_WORDS + "|" + THIS_WORDS + r")\s+(?P<unit>woche|monat|monats|jahr|jahres)\b", needs=("woche", "monat", "jahr"))
 def relative_unit(m, ctx):
     if ctx.dct is None:
         return None, None
@@ -275,14 +281,14 @@ def relative_unit(m, ctx):
     return f"{ctx.dct.year + step:04d}", None
 
 
-@rule(r"\b(?:im\s+)?(?P<w>vorjahr|folgejahr)\b")
+@rule(r"\b(?:im\s+)?(?P<w>vorjahr|folgejahr)\b", needs=("vorjahr", "folgejahr"))
 def vorjahr(m, ctx):
     if ctx.dct is None:
         return None, None
     return f"{ctx.dct.year + (-1 if m['w'].lower() == 'vorjahr' else 1):04d}", None
 
 
-@rule(r"\b(?P<dir>vor|in|binnen|nach)\s+" + NUM_RE + r"\s+(?P<unit>tagen|tag|wochen|woche|monaten|monat|jahren|jahr)\b")
+@rule(r"\b(?P<dir>vor|in|binnen|nach)\s+" + NUM_RE + r"\s+(?P<unit>tagen|tag|wochen|woche|monaten|monat|jahren|jahr)\b", needs=("tag", "woche", "monat", "jahr"))
 def offset(m, ctx):
     if ctx.dct is None:
         return None, None
@@ -299,14 +305,18 @@ def offset(m, ctx):
     return f"{ctx.dct.year + sign * n:04d}", None
 
 
-def find_timexes(text: str, ctx: Context | Callable[[int], Context]) -> list[Timex]:
+def find_timexes(text: str, ctx: Context | Callable[[int], Context], rules: list[Rule] | None = None) -> list[Timex]:
     """All temporal expressions in ``text``, leftmost-longest, without overlaps.
 
     ctx: a Context, or a function from a character offset to the Context there
     (so that the tense of each sentence can be taken into account).
     """
     found: list[tuple[int, int, Callable, re.Match]] = []
-    for pattern, fn in RULES:
+    lowered = text.lower()
+    for pattern, fn in rules or RULES:
+        needs = NEEDS.get(fn)
+        if needs and not any(w in lowered for w in needs):
+            continue
         for m in pattern.finditer(text):
             if m.end() > m.start() and m.group(0).strip():
                 found.append((m.start(), m.end(), fn, m))
@@ -328,6 +338,9 @@ def find_timexes(text: str, ctx: Context | Callable[[int], Context]) -> list[Tim
     return out
 
 
+EXPLICIT_YEAR_RULES = [r for r in RULES if r[1] in (numeric_date, day_month, part_of, month_with_preposition, month_year, year)]
+
+
 def article_anchor_year(text: str) -> int | None:
     """The year an article is about, from the years it mentions.
 
@@ -336,7 +349,7 @@ def article_anchor_year(text: str) -> int | None:
     """
     weights: dict[int, float] = {}
     ctx = Context(None, None)
-    for t in find_timexes(text, ctx):
+    for t in find_timexes(text, ctx, EXPLICIT_YEAR_RULES):
         if not t.value or not t.value[:4].isdigit():
             continue
         y = int(t.value[:4])

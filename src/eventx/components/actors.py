@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions  # noqa: F401
 from ..rules import load_roles
 from .countries import places
+from .dates import sentence_of
 
 GOVERNMENT_NOUNS = {
     "regierung": "GOV", "führung": "GOV", "staatsführung": "GOV", "delegation": "GOV", "behörden": "GOV",
@@ -43,6 +44,7 @@ class ActorFinder:
         self.roles = load_roles()
         # longest titles first so that "Außenminister" wins over "Minister"
         self.titles = sorted(self.roles, key=len, reverse=True)
+        self._role_cache: dict[str, tuple[str, str, str | None] | None] = {}
 
     # -- roles ---------------------------------------------------------------------------
     def role_of(self, token: Token) -> tuple[str, str, str | None] | None:
@@ -50,6 +52,11 @@ class ActorFinder:
         text = token.text
         if not text[:1].isupper():
             return None
+        if text not in self._role_cache:
+            self._role_cache[text] = self._role_of_text(text)
+        return self._role_cache[text]
+
+    def _role_of_text(self, text: str) -> tuple[str, str, str | None] | None:
         word = text.split("-")[-1]
         for lower in inflection_candidates(word.lower()):
             for title in self.titles:
@@ -135,8 +142,8 @@ class ActorFinder:
     def affiliation(self, doc: Doc, span: Span, place_at: dict[int, Span]) -> tuple[str | None, str | None, str | None]:
         """(role, code, country) from the words around a person mention."""
         role = code = country = None
-        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-        sent_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        sent = sentence_of(span)
+        sent_start, sent_end = sent.start, sent.end
         # left window: "der südkoreanische Präsident", "Russlands Präsident", "US-Präsident"
         i = span.start - 1
         steps = 0

@@ -21,7 +21,7 @@ from .. import extensions  # noqa: F401
 from ..rules import load_cues, load_triggers
 from ..scope import status_at
 from .countries import places
-from .dates import dates, sentences
+from .dates import dates, sentence_of, sentences
 
 LOCATION_PREPS = {"in", "im", "nach", "aus", "ins", "bei", "zwischen", "von", "vom", "gegen", "an", "am", "auf", "für", "über"}
 DESTINATION_PREPS = {"nach", "in", "ins", "im"}
@@ -77,12 +77,29 @@ class EventExtractor:
             else:
                 self.suffix_rules.append((r["value"], r))
         self.suffix_rules.sort(key=lambda x: len(x[0]), reverse=True)
+        # "eintreffen" -> "treffen": verbs whose separated particle changes the event
+        self.separable_bases = {
+            lemma[len(p) :] for lemma in self.lemma_rules for p in SEPARABLE_PARTICLES if lemma.startswith(p) and len(lemma) > len(p) + 3
+        }
+        self._match_cache: dict[tuple[str, str], dict | None] = {}
+        self._stem_cache: dict[str, dict | None] = {}
 
     # -- triggers --------------------------------------------------------------------------
     def match_token(self, tok: Token) -> dict | None:
-        text = tok.text
-        lower = tok.lower_
-        if not tok.is_alpha and "-" not in text:
+        lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+        key = (tok.text, lemma)
+        if key not in self._match_cache:
+            self._match_cache[key] = self._match_word(tok.text, lemma)
+        r = self._match_cache[key]
+        if tok.text.islower() and (r is not None or lemma in self.separable_bases):
+            particle = separated_particle(tok)
+            if particle:  # "traf ... ein" is eintreffen, "kamen ... zusammen" zusammenkommen
+                return self.lemma_rules.get(particle + lemma) or self._stem_match(particle + tok.lower_)
+        return r
+
+    def _match_word(self, text: str, lemma: str) -> dict | None:
+        lower = text.lower()
+        if not text.isalpha() and "-" not in text:
             return None
         if text[:1].isupper():
             for suffix, r in self.suffix_rules:
@@ -91,10 +108,6 @@ class EventExtractor:
                     if head.startswith(EXCLUDED_COMPOUNDS) or head.endswith(EXCLUDED_COMPOUNDS):
                         return None
                     return r
-        lemma = tok.lemma_.lower() if tok.lemma_ else lower
-        particle = separated_particle(tok)
-        if particle:  # "traf ... ein" is eintreffen, "kamen ... zusammen" zusammenkommen
-            return self.lemma_rules.get(particle + lemma) or (self._stem_match(particle + lower) if text.islower() else None)
         r = self.lemma_rules.get(lemma) or self.lemma_rules.get(lower)
         if r is None and text.islower():
             r = self._stem_match(lower)
@@ -102,6 +115,11 @@ class EventExtractor:
 
     def _stem_match(self, lower: str) -> dict | None:
         """Inflected verb forms the lemma table may not know: 'telefonierten', 'besuchte'."""
+        if lower not in self._stem_cache:
+            self._stem_cache[lower] = self._stem_match_uncached(lower)
+        return self._stem_cache[lower]
+
+    def _stem_match_uncached(self, lower: str) -> dict | None:
         for lemma, r in self.lemma_rules.items():
             stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
             if len(stem) >= 5 and (lower.startswith(stem) or lower.startswith("ge" + stem)) and len(lower) - len(stem) <= 4:
@@ -321,7 +339,7 @@ class EventExtractor:
                     return self._countries_before(doc, sent.end)[:2]
                 return self._persons_before(doc, sent.start, present)[:2]
         if sent[0].lower_ in PLURAL_PRONOUNS or (len(sent) > 1 and sent[1].lower_ in PLURAL_PRONOUNS and sent[0].pos_ != "ADP"):
-            prev = doc[sent.start - 1].sent if sent.start > 0 and doc.has_annotation("SENT_START") else None
+            prev = sentence_of(doc[sent.start - 1]) if sent.start > 0 else None
             if prev is not None:
                 starts = {s for a in (doc._.actors or []) if a["kind"] == "person" for s, _ in a["mentions"] if prev.start <= s < prev.end}
                 group = [a for a in self._persons_before(doc, sent.start, present) if any(s in starts for s, _ in a["mentions"])]
@@ -605,7 +623,7 @@ def separated_particle(tok: Token) -> str | None:
     if not tok.text.islower() or tok.i + 1 >= len(tok.doc):
         return None
     doc = tok.doc
-    end = tok.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    end = sentence_of(tok).end
     j = tok.i + 1
     while j < end and doc[j].text not in CLAUSE_ENDS:
         j += 1
