@@ -73,3 +73,40 @@ def test_long_text_is_chunked_with_correct_offsets():
 def test_nothing_processed_exit_1(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     assert runner.invoke(app, ["batch", str(tmp_path), "--workers", "1"]).exit_code == 1
+
+
+def test_interrupted_run_keeps_the_previous_output(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    text = (SAMPLES / "korea-ukraine-russland.txt").read_text(encoding="utf-8")
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(json.dumps({"id": f"d{i}", "text": text}) + "\n" for i in range(3000)), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous result\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "eventx", "batch", str(big), "-o", str(out), "--workers", "1"], stderr=subprocess.PIPE, text=True)
+    time.sleep(8)
+    assert proc.poll() is None, proc.stderr.read()
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    assert proc.returncode == 130
+    assert out.read_text(encoding="utf-8") == "previous result\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl", "out.jsonl"]
+
+
+def test_progress_and_summary_on_stderr(tmp_path):
+    folder = make_folder(tmp_path)
+    res = runner.invoke(app, ["batch", str(folder / "a.txt"), "--workers", "1", "--progress", "--format", "csv"])
+    assert res.exit_code == 0
+    assert "docs/s" in res.output and "read 1, succeeded 1, failed 0" in res.output
+    assert res.stdout.splitlines()[0].startswith("doc_id,event_id,type")
+
+
+def test_types_filter():
+    res = runner.invoke(app, ["extract", str(SAMPLES / "korea-ukraine-russland.txt"), "-f", "json", "--types", "visit"])
+    assert res.exit_code == 0
+    events = json.loads(res.stdout)["events"]
+    assert events and {e["type"] for e in events} == {"visit"}
+    assert runner.invoke(app, ["extract", str(SAMPLES / "korea-ukraine-russland.txt"), "--types", "picnic"]).exit_code == 2

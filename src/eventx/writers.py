@@ -126,7 +126,8 @@ def render(results: list[dict], fmt: Format, out: IO[str]) -> None:
     elif fmt is Format.csv:
         write_csv(results, out)
     else:
-        write_table(results, Console(file=out, width=140, force_terminal=False))
+        console = Console(file=out) if out.isatty() else Console(file=out, width=140, force_terminal=False)
+        write_table(results, console)
 
 
 @contextmanager

@@ -1,0 +1,49 @@
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from conftest import SHARED, needs_shared
+from eventx.cli import app
+from eventx.evaluate import match_events, participant_keys, score
+
+runner = CliRunner()
+
+
+def test_participant_keys_and_matching():
+    gold = [{"type": "visit", "status": "asserted", "actors": [{"name": "Joschka Fischer", "kind": "person", "country": "DEU"}], "hosts": []}]
+    pred = [{"type": "meeting", "actors": [{"name": "Fischer", "kind": "person", "country": None}]}]
+    assert participant_keys(gold[0]) == {"p:fischer", "c:DEU"}
+    assert match_events(gold, pred, relaxed=False) == []
+    assert match_events(gold, pred, relaxed=True) == [(0, 0)]
+
+
+def test_optional_gold_events_neither_miss_nor_false_positive():
+    gold = {"d": {"events": [{"type": "meeting", "status": "asserted", "optional": True, "actors": [{"name": "EU", "kind": "org", "country": None}], "hosts": []}]}}
+    res = score(gold, {"d": {"events": [{"type": "meeting", "actors": [{"name": "EU", "kind": "org"}]}]}})
+    assert (res["strict"]["tp"], res["strict"]["fp"], res["strict"]["fn"]) == (0, 0, 0)
+
+
+@needs_shared
+def test_agrees_with_the_reference_scorer(tmp_path):
+    preds = tmp_path / "pred.jsonl"
+    gold = SHARED / "data/news/dev/gold"
+    res = runner.invoke(app, ["evaluate", str(gold), str(SHARED / "data/news/dev/input.jsonl"), "--predictions", str(preds), "--json"])
+    assert res.exit_code == 0
+    ours = json.loads(res.stdout)
+    ref = subprocess.run([sys.executable, str(SHARED / "tools/score_events.py"), str(gold), str(preds), "--json"], capture_output=True, text=True, check=True)
+    theirs = json.loads(ref.stdout)
+    for mode in ("strict", "relaxed"):
+        for key in ("tp", "fp", "fn", "p", "r", "f1", "by_type"):
+            assert ours[mode][key] == theirs[mode][key], (mode, key)
+    for key in ("country_f1", "person_f1", "date_acc", "status_acc", "visit_loc_acc", "full_tuple_f1"):
+        assert ours["strict"][key] == theirs["strict"][key], key
+
+
+@needs_shared
+def test_dev_set_quality_bar():
+    res = runner.invoke(app, ["evaluate", str(SHARED / "data/news/dev/gold"), str(SHARED / "data/news/dev/input.jsonl"), "--json"])
+    s, r = json.loads(res.stdout)["strict"], json.loads(res.stdout)["relaxed"]
+    assert s["f1"] >= 0.75 and r["f1"] >= 0.85
+    assert s["date_acc"] >= 0.85 and s["status_acc"] >= 0.85 and s["full_tuple_f1"] >= 0.55
