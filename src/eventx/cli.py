@@ -14,7 +14,7 @@ from . import __version__
 from .errors import Errors, EventxError, InputError
 from .readers import Record, decode, iter_inputs, text_record
 from .rules import EVENT_TYPES, resource_path
-from .writers import Format, atomic_writer, dumps, render, write_csv
+from .writers import Engine, Format, atomic_writer, dumps, render, write_csv
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political events from German news.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -92,6 +92,8 @@ def extract(
     """Extract events (phone calls, visits, meetings, treaties) from articles."""
     from .runner import run_document
 
+    if fmt is Format.parquet:
+        fail("parquet is for batch --engine dask: use --format table|json|jsonl|csv", 2)
     check_date(date)
     type_list = parse_types(types)
     records = [read_stdin_text() if p == "-" else text_record(Path(p)) for p in paths]
@@ -144,8 +146,8 @@ def entities(
                 table.add_row(*["" if row[c] is None else str(row[c]) for c in cols])
             out.print(table)
         out.print("organisations: " + (", ".join(result["organisations"]) or "-"))
-    elif fmt is Format.csv:
-        fail("entities has no CSV form: use --format json or jsonl", 2)
+    elif fmt in (Format.csv, Format.parquet):
+        fail(f"entities has no {fmt.value} form: use --format table, json or jsonl", 2)
     else:
         sys.stdout.write((json.dumps(result, ensure_ascii=False, indent=2) if fmt is Format.json else dumps(result)) + "\n")
 
@@ -213,14 +215,19 @@ def batch(
     types: Optional[str] = TYPES_OPT,
     errors: Optional[Path] = typer.Option(None, "--errors", help="Write failures here as JSONL."),
     progress: bool = typer.Option(False, "--progress", help="Show progress even when stderr is no terminal."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or dask (-o is then a folder of part files)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
 ) -> None:
     """Run extraction over folders and JSONL streams. Exit 0: all succeeded; 3: some failed; 1: none succeeded."""
     from .batch import Summary, default_workers, run_batch
 
-    if fmt is Format.table:
-        fail("batch writes jsonl, json or csv: use --format jsonl|json|csv", 2)
     check_date(date)
     type_list = parse_types(types)
+    if engine is Engine.dask:
+        run_dask(inputs, fmt, output, workers or default_workers(), scheduler, glob, text_key, id_key, date_key, date, model, type_list, errors)
+        return
+    if fmt in (Format.table, Format.parquet):
+        fail(f"batch --engine local writes jsonl, json or csv, not {fmt.value}: use --format jsonl|json|csv", 2)
     if model:
         load_nlp(model, type_list)  # fail early and clearly on an unknown model
     n_workers = workers or default_workers()
@@ -269,6 +276,44 @@ def batch(
     if summary.succeeded == 0:
         raise typer.Exit(1)
     raise typer.Exit(3 if summary.failed else 0)
+
+
+def run_dask(inputs, fmt, output, workers, scheduler, glob, text_key, id_key, date_key, date, model, types, errors) -> None:
+    """batch --engine dask: part files, manifest.json and _SUCCESS in the folder given by -o."""
+    try:
+        from . import distributed as dx
+    except ImportError as e:
+        fail(str(e))
+    if output is None:
+        fail("--engine dask writes a folder of part files: give it with -o DIR", 2)
+    if fmt not in (Format.jsonl, Format.parquet):
+        fail("--engine dask writes jsonl or parquet parts: use --format jsonl|parquet", 2)
+    if "-" in inputs:
+        fail("--engine dask reads files, folders and URLs, not stdin", 2)
+    if model:
+        load_nlp(model, types)
+    from distributed import Client
+
+    client = Client(scheduler) if scheduler else dx.local_client(workers)
+    try:
+        bag = dx.records_bag(list(inputs), glob, text_key, id_key, date_key, partitions=4 * workers)
+        manifest = dx.run_to_directory(dx.extract_bag(bag, model, types, date), str(output), fmt.value)
+    finally:
+        client.close()
+    for f in manifest["failures"]:
+        err.print(f["reason"], markup=False)
+    if errors is not None:
+        with atomic_writer(errors) as fh:
+            for rec in manifest["failures"]:
+                fh.write(dumps(rec) + "\n")
+    err.print(
+        f"read {manifest['documents']}, succeeded {manifest['succeeded']}, failed {manifest['failed']}; "
+        f"events {manifest['events']}; {len(manifest['parts'])} parts in {output}",
+        markup=False,
+    )
+    if manifest["succeeded"] == 0:
+        raise typer.Exit(1)
+    raise typer.Exit(3 if manifest["failed"] else 0)
 
 
 def _write_stream(results, fmt: Format, out) -> None:

@@ -58,7 +58,11 @@ def _load_cached(model: str, types: tuple[str, ...] | None) -> Language:
     return _load(model, list(types) if types else None)
 
 
+LOADS = {"count": 0}  # pipelines loaded in this process (the Dask engine promises one per worker)
+
+
 def _load(model: str | None, types: list[str] | None) -> Language:
+    LOADS["count"] += 1
     target = resolve_model(model)
     try:
         nlp = spacy.load(target)

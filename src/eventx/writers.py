@@ -21,6 +21,12 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"  # batch --engine dask only
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 STATUS_STYLE = {"asserted": "green", "planned": "cyan", "possible": "yellow", "negated": "red"}

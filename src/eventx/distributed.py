@@ -1,0 +1,206 @@
+"""eventx on Dask: the per-document function of ``eventx batch`` mapped over a Dask bag.
+
+    >>> import dask.bag as db
+    >>> from eventx.distributed import extract_bag
+    >>> records = db.from_sequence([{"id": "a", "text": "...", "date": "2024-10-30"}], npartitions=1)
+    >>> results = extract_bag(records)          # a bag of {"id", "result", "error"} dicts
+    >>> results.pluck("result").filter(None).compute()
+
+``extract_bag`` is lazy; each worker process loads the pipeline once (``eventx.load``
+caches it per process) and reuses it for every partition it runs. ``run_to_directory``
+writes one JSONL (or Parquet) part file per partition, a manifest and ``_SUCCESS``.
+Part files are written to a temporary name and renamed, so a task that a dead worker
+left half done and Dask ran again leaves no duplicates.
+
+Needs the optional dependencies: ``pip install "eventx[dask]"``.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from typing import Iterable, Iterator
+
+from .readers import Record, decode, jsonl_records
+
+try:  # optional dependency
+    import dask
+    import dask.bag as db
+    import fsspec
+except ImportError as e:  # pragma: no cover - exercised only without the extra
+    raise ImportError('The Dask engine needs the optional dependencies: pip install "eventx[dask]"') from e
+
+
+def _outcome_dict(outcome) -> dict:
+    rec = outcome.record
+    return {"id": rec.id, "source": rec.source, "result": outcome.result, "error": outcome.error, "note": rec.note}
+
+
+def _process_partition(records: Iterable, model: str | None, types: tuple | None, default_date: str | None) -> list[dict]:
+    from .batch import process_record
+    from .pipeline import load
+
+    nlp = load(model, list(types) if types else None)  # cached: once per worker process
+    out = []
+    for item in records:
+        record = item if isinstance(item, Record) else Record(
+            str(item.get("id")), item.get("text"), item.get("date"), item.get("source"), item.get("error"), item.get("note")
+        )
+        out.append(_outcome_dict(process_record(record, default_date, nlp)))
+    return out
+
+
+def extract_bag(records: "db.Bag", model: str | None = None, types: list[str] | None = None, default_date: str | None = None) -> "db.Bag":
+    """Map extraction over a bag of records ({id, text, date} dicts or Records).
+
+    RETURNS (dask.bag.Bag): one dict per record, in partition order:
+        {"id", "source", "result" (the document result or None), "error" (or None), "note"}.
+    """
+    return records.map_partitions(_process_partition, model, tuple(types) if types else None, default_date)
+
+
+# -- reading -------------------------------------------------------------------------------
+def _parse_jsonl_partition(lines: list, text_key: str, id_key: str, date_key: str) -> list[Record]:
+    """One whole JSONL file (one partition of read_text with blocksize=None) -> Records with line numbers."""
+    if not lines:
+        return []
+    path = lines[0][1]
+    return list(jsonl_records((line for line, _ in lines), path, text_key, id_key, date_key))
+
+
+def _read_text_file(path: str, name: str) -> Record:
+    from .errors import Errors
+    from .readers import InputError
+
+    try:
+        with fsspec.open(path, "rb") as f:
+            data = f.read()
+        text, note = decode(data, path)
+    except FileNotFoundError:
+        return Record(name, source=path, error=Errors.E001.format(path=path))
+    except (InputError, OSError) as e:
+        return Record(name, source=path, error=str(e))
+    if not text.strip():
+        return Record(name, source=path, error=Errors.E004.format(path=path))
+    return Record(name, text, None, path, note=note)
+
+
+def records_bag(
+    inputs: list[str], glob: str = "*.txt", text_key: str = "text", id_key: str = "id", date_key: str = "date",
+    partition_size: int = 64, partitions: int = 8,
+) -> "db.Bag":
+    """A bag of Records from local paths or fsspec URLs: .jsonl files (or globs of them),
+    folders of text files, single text files. Order: inputs in order, files sorted."""
+    from .readers import folder_files
+
+    jsonl_paths: list[str] = []
+    text_files: list[tuple[str, str]] = []
+    for item in inputs:
+        fs, _, paths = fsspec.get_fs_token_paths(item)
+        protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+        local = protocol in ("file", "local")
+        for p in sorted(paths) or [item]:
+            full = p if local else f"{protocol}://{p}"
+            if p.endswith(".jsonl"):
+                jsonl_paths.append(full)
+            elif fs.isdir(p):
+                if local:
+                    from pathlib import Path
+
+                    base = Path(p)
+                    text_files += [(str(f), str(f.relative_to(base))) for f in folder_files(base, glob)]
+                else:
+                    found = sorted(fs.glob(posixpath.join(p, "**", glob)))
+                    text_files += [(f"{protocol}://{f}", posixpath.relpath(f, p)) for f in found]
+            else:
+                text_files.append((full, posixpath.basename(p)))
+    bags = []
+    if jsonl_paths:
+        # one partition per file keeps line numbers right; then split for parallelism
+        lines = db.read_text(jsonl_paths, blocksize=None, include_path=True, encoding="utf-8", errors="replace")
+        parsed = lines.map_partitions(_parse_jsonl_partition, text_key, id_key, date_key)
+        bags.append(parsed.repartition(npartitions=max(len(jsonl_paths), partitions)))
+    if text_files:
+        bags.append(db.from_sequence(text_files, partition_size=partition_size).map(lambda pn: _read_text_file(*pn)))
+    if not bags:
+        return db.from_sequence([], npartitions=1)
+    return db.concat(bags) if len(bags) > 1 else bags[0]
+
+
+# -- writing -------------------------------------------------------------------------------
+def _write_part(outcomes: list[dict], out_dir: str, index: int, fmt: str) -> dict:
+    """Write one partition's results atomically; return its counts and failures."""
+    results = [o["result"] for o in outcomes if o["result"] is not None]
+    failures = [{"id": o["id"], "source": o["source"], "reason": o["error"]} for o in outcomes if o["result"] is None]
+    name = f"part-{index:05d}.{'parquet' if fmt == 'parquet' else 'jsonl'}"
+    fs, _, (root,) = fsspec.get_fs_token_paths(out_dir)
+    final = posixpath.join(root, name)
+    tmp = posixpath.join(root, f".{name}.tmp")
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from .writers import csv_rows
+
+        table = pa.Table.from_pylist(list(csv_rows(results)), schema=_parquet_schema())
+        with fs.open(tmp, "wb") as f:
+            pq.write_table(table, f)
+    else:
+        with fs.open(tmp, "wb") as f:
+            for r in results:
+                f.write((json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8"))
+    fs.mv(tmp, final)
+    events = sum(len(r["events"]) for r in results)
+    return {"part": name, "documents": len(outcomes), "succeeded": len(results), "events": events, "failures": failures}
+
+
+def _parquet_schema():
+    import pyarrow as pa
+
+    from .writers import CSV_FIELDS
+
+    ints = {"trigger_start", "trigger_end", "mentions"}
+    return pa.schema([(f, pa.int64() if f in ints else pa.string()) for f in CSV_FIELDS])
+
+
+def run_to_directory(outcomes: "db.Bag", out_dir: str, fmt: str = "jsonl") -> dict:
+    """Compute the bag, writing part files, ``manifest.json`` and ``_SUCCESS`` into out_dir."""
+    fs, _, (root,) = fsspec.get_fs_token_paths(out_dir)
+    fs.makedirs(root, exist_ok=True)
+    for old in fs.glob(posixpath.join(root, "part-*")) + fs.glob(posixpath.join(root, "_SUCCESS")):
+        fs.rm(old)
+    parts = outcomes.to_delayed()
+    writes = [dask.delayed(_write_part)(p, out_dir, i, fmt) for i, p in enumerate(parts)]
+    stats = list(dask.compute(*writes))
+    manifest = {
+        "documents": sum(s["documents"] for s in stats),
+        "succeeded": sum(s["succeeded"] for s in stats),
+        "failed": sum(len(s["failures"]) for s in stats),
+        "events": sum(s["events"] for s in stats),
+        "format": fmt,
+        "parts": [s["part"] for s in stats],
+        "failures": [f for s in stats for f in s["failures"]],
+    }
+    with fs.open(posixpath.join(root, "manifest.json"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    with fs.open(posixpath.join(root, "_SUCCESS"), "w") as f:
+        f.write("")
+    return manifest
+
+
+def read_results(out_dir: str) -> Iterator[dict]:
+    """Document results from a JSONL output directory, part by part."""
+    fs, _, (root,) = fsspec.get_fs_token_paths(out_dir)
+    for part in sorted(fs.glob(posixpath.join(root, "part-*.jsonl"))):
+        with fs.open(part, "r", encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    yield json.loads(line)
+
+
+def local_client(workers: int):
+    """A LocalCluster with one single-threaded worker process per core."""
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+    return Client(cluster)

@@ -1,0 +1,116 @@
+"""The Dask engine on a LocalCluster with 2 single-threaded worker processes."""
+
+import json
+import os
+import signal
+import threading
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SAMPLES, SHARED, needs_shared
+
+pytest.importorskip("distributed")
+pyarrow = pytest.importorskip("pyarrow")
+
+from eventx import distributed as dx  # noqa: E402
+from eventx.cli import app  # noqa: E402
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def client():
+    c = dx.local_client(2)
+    yield c
+    c.close()
+    c.cluster.close()
+
+
+def write_records(path, n):
+    text = (SAMPLES / "korea-ukraine-russland.txt").read_text(encoding="utf-8")
+    other = (SAMPLES / "staatsbesuch.txt").read_text(encoding="utf-8")
+    lines = [json.dumps({"id": f"doc{i:03d}", "text": text if i % 2 else other, "date": "2024-10-30"}, ensure_ascii=False) for i in range(n)]
+    lines.insert(3, "{broken json")
+    lines.insert(7, json.dumps({"id": "notext", "body": "x"}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def local_results(path):
+    out = {}
+    from eventx.batch import run_batch
+    from eventx.readers import iter_inputs
+
+    for o in run_batch(iter_inputs([str(path)]), workers=1):
+        if o.result is not None:
+            out[o.result["id"]] = o.result
+    return out
+
+
+def test_same_results_as_local_batch_and_one_load_per_worker(client, tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_records(src, 24)
+    manifest = dx.run_to_directory(dx.extract_bag(dx.records_bag([str(src)], partitions=6)), str(tmp_path / "out"))
+    assert (tmp_path / "out" / "_SUCCESS").exists()
+    assert manifest["documents"] == 26 and manifest["succeeded"] == 24 and manifest["failed"] == 2
+    assert sorted(f["source"] for f in manifest["failures"]) == [f"{src}:4", f"{src}:8"]
+    ours = {r["id"]: r for r in dx.read_results(str(tmp_path / "out"))}
+    assert ours == local_results(src)
+    loads = client.run(lambda: __import__("eventx.pipeline", fromlist=["LOADS"]).LOADS["count"])
+    assert sorted(loads.values()) == [1, 1], loads  # the model is loaded once per worker, not per task
+
+
+def same_as_local(src, out):
+    dx.run_to_directory(dx.extract_bag(dx.records_bag([str(src)], partitions=8)), str(out))
+    assert {r["id"]: r for r in dx.read_results(str(out))} == local_results(src)
+
+
+@needs_shared
+def test_dev_set_equals_local_batch(client, tmp_path):
+    same_as_local(SHARED / "data/news/dev/input.jsonl", tmp_path / "dev")
+
+
+@needs_shared
+@pytest.mark.slow
+def test_pool_sample_equals_local_batch(client, tmp_path):
+    sample = tmp_path / "pool300.jsonl"
+    with open(SHARED / "data/news/pool.jsonl", encoding="utf-8") as f:
+        sample.write_text("".join(next(f) for _ in range(300)), encoding="utf-8")
+    same_as_local(sample, tmp_path / "pool")
+
+
+def test_killed_worker_loses_and_duplicates_nothing(client, tmp_path):
+    src = tmp_path / "in.jsonl"
+    write_records(src, 80)
+    pids = list(client.run(os.getpid).values())
+
+    def kill_one():
+        time.sleep(3)
+        os.kill(pids[0], signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_one)
+    killer.start()
+    manifest = dx.run_to_directory(dx.extract_bag(dx.records_bag([str(src)], partitions=16)), str(tmp_path / "out"))
+    killer.join()
+    ids = [r["id"] for r in dx.read_results(str(tmp_path / "out"))]
+    assert sorted(ids) == [f"doc{i:03d}" for i in range(80)]  # every document exactly once
+    assert manifest["succeeded"] == 80 and manifest["failed"] == 2
+    assert not [p for p in os.listdir(tmp_path / "out") if p.endswith(".tmp")]
+
+
+def test_cli_dask_engine_parquet_and_folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text((SAMPLES / "korea-ukraine-russland.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    res = runner.invoke(app, ["batch", str(folder), "--engine", "dask", "--workers", "2", "-o", str(out), "--format", "parquet"])
+    assert res.exit_code == 3, res.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["documents"] == 2 and manifest["failed"] == 1
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(str(out / "part-00000.parquet")).to_pylist()
+    assert {row["doc_id"] for row in table} == {"a.txt"} and {row["type"] for row in table} >= {"phone_call", "visit"}
+    assert runner.invoke(app, ["batch", str(folder), "--engine", "dask"]).exit_code == 2  # needs -o DIR
