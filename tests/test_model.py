@@ -32,3 +32,23 @@ def test_tags_persons_and_countries(nlp, text, person):
 def test_lemmas_from_the_baked_lookup_table(nlp):
     doc = nlp("Sie trafen sich und unterzeichneten Verträge.")
     assert doc[1].lemma_.lower() == "treffen"
+
+
+def test_installed_package_uses_its_own_copy_of_the_pipeline():
+    from pathlib import Path
+
+    import eventx
+
+    pkg = Path(eventx.__file__).parent
+    if "site-packages" not in str(pkg):
+        pytest.skip("eventx is imported from the source tree (editable install)")
+    assert shipped_model_path().resolve().is_relative_to(pkg.resolve())
+
+
+def test_model_given_as_a_path():
+    from typer.testing import CliRunner
+
+    from eventx.cli import app
+
+    res = CliRunner().invoke(app, ["info", "--model", str(shipped_model_path())])
+    assert res.exit_code == 0 and "ner" in res.output

@@ -14,8 +14,12 @@ import json
 import shutil
 from pathlib import Path
 
+import sys
+
 import spacy
 import typer
+
+sys.path.insert(0, str(Path(__file__).parent))
 
 SOURCES = [
     {"name": "GermEval 2014 NER (test split)", "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
@@ -31,8 +35,13 @@ def main(
     trained: Path = typer.Argument(..., help="the trained NER pipeline (model-best)"),
     out_dir: Path = typer.Argument(..., help="where the shipped pipeline is written"),
     scores: Path = typer.Option(None, help="JSON from evaluate_ner.py to record in meta.json"),
+    place_ruler: bool = typer.Option(True, help="add country names and capitals as LOC after the NER"),
 ) -> None:
     nlp = spacy.load(trained)
+    if place_ruler:
+        from add_place_ruler import add_place_ruler
+
+        add_place_ruler(nlp)
     nlp.add_pipe("sentencizer", first=True)
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"}, after="sentencizer")
     lemmatizer.initialize()

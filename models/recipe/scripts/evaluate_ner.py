@@ -20,9 +20,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 from convert import GERMEVAL, bio_doc, read_columns  # noqa: E402
 
 
-def main(model: Path, data_dir: Path, out: Path = typer.Option(None, help="write the scores as JSON")) -> None:
+def main(
+    model: Path,
+    data_dir: Path,
+    out: Path = typer.Option(None, help="write the scores as JSON"),
+    write_meta: bool = typer.Option(False, help="record the scores in the pipeline's meta.json"),
+) -> None:
     nlp = spacy.load(model)
-    keep = [p for p in nlp.pipe_names if p in ("tok2vec", "ner")]
+    keep = [p for p in nlp.pipe_names if p in ("tok2vec", "ner", "place_ruler")]
     gold_docs = [bio_doc(nlp.vocab, s, GERMEVAL) for s in read_columns(data_dir / "germeval2014/NER-de-dev.tsv", 1, 2, "\t")]
     examples = []
     with nlp.select_pipes(enable=keep):
@@ -36,8 +41,14 @@ def main(model: Path, data_dir: Path, out: Path = typer.Option(None, help="write
     print(f"{'label':<8} {'P':>6} {'R':>6} {'F1':>6}")
     for label, s in table.items():
         print(f"{label:<8} {s['p']:6.3f} {s['r']:6.3f} {s['f']:6.3f}")
+    rounded = {k: {m: round(v, 4) for m, v in s.items()} for k, s in table.items()}
     if out:
-        out.write_text(json.dumps({k: {m: round(v, 4) for m, v in s.items()} for k, s in table.items()}, indent=2), encoding="utf-8")
+        out.write_text(json.dumps(rounded, indent=2), encoding="utf-8")
+    if write_meta:
+        meta_path = model / "meta.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta["performance"] = {"germeval2014_dev": rounded}
+        meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
