@@ -347,29 +347,23 @@ class EventExtractor:
         return []
 
     @staticmethod
-    def _countries_before(doc: Doc, position: int) -> list[dict]:
-        """Countries named before ``position`` (names, not adjectives), the most recent first."""
+    def _actors_before(doc: Doc, position: int, kind: str, exclude: list[dict] = ()) -> list[dict]:
+        """Actors of one kind named before ``position``, the most recently named first."""
         last: dict[int, int] = {}
         for a in doc._.actors or []:
-            if a["kind"] == "country":
-                starts = [s for s, _ in a["mentions"] if s < position]
-                if starts:
-                    last[a["id"]] = max(starts)
-        by_id = {a["id"]: a for a in doc._.actors or []}
-        return [by_id[i] for i in sorted(last, key=lambda i: -last[i])]
-
-    @staticmethod
-    def _persons_before(doc: Doc, position: int, present: list[dict]) -> list[dict]:
-        """Persons named before ``position``, the most recent first."""
-        last: dict[int, int] = {}
-        for a in doc._.actors or []:
-            if a["kind"] != "person" or a in present:
+            if a["kind"] != kind or a in exclude:
                 continue
             starts = [s for s, _ in a["mentions"] if s < position]
             if starts:
                 last[a["id"]] = max(starts)
         by_id = {a["id"]: a for a in doc._.actors or []}
         return [by_id[i] for i in sorted(last, key=lambda i: -last[i])]
+
+    def _countries_before(self, doc: Doc, position: int) -> list[dict]:
+        return self._actors_before(doc, position, "country")
+
+    def _persons_before(self, doc: Doc, position: int, present: list[dict]) -> list[dict]:
+        return self._actors_before(doc, position, "person", present)
 
     @staticmethod
     def _source_tokens(sent: Span) -> set[int]:
