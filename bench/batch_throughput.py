@@ -24,7 +24,7 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - t
 
 
-def main(pool: str, limit: int = 300) -> None:
+def main(pool: str, limit: int | None = None) -> None:
     records = [json.loads(line) for line in open(pool, encoding="utf-8")][:limit]
     tmp = Path(tempfile.mkdtemp())
     sample = tmp / "sample.jsonl"
@@ -51,4 +51,4 @@ def main(pool: str, limit: int = 300) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 300)
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None)

@@ -1,7 +1,7 @@
 """Tokens per second of the shipped pipeline (all components, one process) over the news pool,
 beside a bare spacy.blank("de") tokenizer pass over the same texts.
 
-    python bench/ner_speed.py ../shared/data/news/pool.jsonl [--limit 300]
+    python bench/ner_speed.py ../shared/data/news/pool.jsonl [LIMIT]   (default: every article)
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import eventx
 from eventx.pipeline import shipped_model_path
 
 
-def main(path: str, limit: int = 300) -> None:
+def main(path: str, limit: int | None = None) -> None:
     texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")][:limit]
     blank = spacy.blank("de")
     t = time.perf_counter()
@@ -39,4 +39,4 @@ def main(path: str, limit: int = 300) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 300)
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None)

@@ -150,9 +150,9 @@ def describe(name: str, docs: Iterable[Doc]) -> str:
 def main(
     data_dir: Path = typer.Argument(..., help="../shared/data/ner"),
     out_dir: Path = typer.Argument(..., help="where train.spacy / dev.spacy are written"),
-    panx: int = typer.Option(12000, help="PAN-X train sentences to sample (silver, no MISC)"),
-    ler: int = typer.Option(6000, help="LER sentences to sample (legal text, sampled down)"),
-    germeval_copies: int = typer.Option(2, help="times the GermEval test split is repeated (upweighting)"),
+    panx: int = typer.Option(8000, help="PAN-X train sentences to sample (silver, no MISC)"),
+    ler: int = typer.Option(3000, help="LER sentences to sample (legal text, sampled down)"),
+    germeval_copies: int = typer.Option(3, help="times the GermEval test split is repeated (upweighting)"),
 ) -> None:
     rng = random.Random(SEED)
     nlp = spacy.blank("de")
