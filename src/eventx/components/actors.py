@@ -79,6 +79,7 @@ class ActorFinder:
                     break
             while end > start and (
                 doc[end - 1].is_punct or not doc[end - 1].text[:1].isupper() or end - 1 in place_at
+                or is_compound_noun(doc[end - 1].text)
             ):
                 end -= 1
             if start >= end or any(t.like_num for t in doc[start:end]):
@@ -297,6 +298,15 @@ class ActorFinder:
         for actor in found.values():
             actor.pop("_first_kind", None)
         return list(found.values())
+
+
+NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "ion", "ionen", "tät", "täten", "gespräch", "gespräche", "treffen", "besuch", "reise")
+
+
+def is_compound_noun(text: str) -> bool:
+    """'Brexit-Verhandlungen' ends a name that NER ran on ('Theresa Mays Brexit-Verhandlungen');
+    'Kramp-Karrenbauer' does not."""
+    return "-" in text and text.rsplit("-", 1)[1].lower().endswith(NOUN_ENDINGS)
 
 
 def dateline_end(doc: Doc) -> int:
