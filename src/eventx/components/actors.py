@@ -87,6 +87,8 @@ class ActorFinder:
             # "Kim Jong-un", "Yoon Suk-yeol": NER often stops before the hyphenated given name
             while end == ent.end and end < len(doc) and HYPHENATED_GIVEN_NAME.match(doc[end].text):
                 end += 1
+            if end - start == 1 and self._surname_follows(doc, end, place_at):
+                end += 1  # "Antony Blinken reiste ab" with only "Antony" tagged
             out.append(doc[start:end])
         return out
 
@@ -127,6 +129,17 @@ class ActorFinder:
             if place is not None and place._.iso3 and place.label_ in ("prefix", "adjective", "country"):
                 seen.setdefault(r[0].lower(), set()).add(place._.iso3)
         return {title: next(iter(c)) for title, c in seen.items() if len(c) == 1}
+
+    def _surname_follows(self, doc: Doc, i: int, place_at: dict[int, Span]) -> bool:
+        """A lone first name followed by one more capitalised word that ends the name group."""
+        if i >= len(doc) or i + 1 >= len(doc):
+            return False
+        tok, after = doc[i], doc[i + 1]
+        return (
+            tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and i not in place_at
+            and not self.role_of(tok) and tok.lemma_ == tok.text and tok.lower_ not in NOT_NAMES
+            and (after.is_punct or after.text[:1].islower())
+        )
 
     def surname_mentions(self, doc: Doc, known: dict[str, dict], taken: set[int]) -> list[tuple[int, dict]]:
         """Later mentions of a known person's name that NER labelled otherwise or missed."""
@@ -300,6 +313,10 @@ class ActorFinder:
         return list(found.values())
 
 
+NOT_NAMES = {
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "anfang", "mitte", "ende",
+    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+}
 NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "ion", "ionen", "tät", "täten", "gespräch", "gespräche", "treffen", "besuch", "reise")
 
 
