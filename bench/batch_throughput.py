@@ -1,34 +1,31 @@
 """eventx batch throughput vs bare nlp.pipe, --workers 2 vs 1, peak RSS, start-up time.
 
-    python bench/batch_throughput.py ../shared/data/news/pool.jsonl [LIMIT]
+python bench/batch_throughput.py ../shared/data/news/pool.jsonl [LIMIT]
 """
 
 from __future__ import annotations
 
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import spacy
+from common import timed
 
 from eventx.pipeline import shipped_model_path
-
-
-def timed(cmd: list[str]) -> float:
-    t = time.perf_counter()
-    subprocess.run(cmd, check=False, capture_output=True)
-    return time.perf_counter() - t
 
 
 def main(pool: str, limit: int | None = None) -> None:
     records = [json.loads(line) for line in open(pool, encoding="utf-8")][:limit]
     tmp = Path(tempfile.mkdtemp())
     sample = tmp / "sample.jsonl"
-    sample.write_text("".join(json.dumps({"id": r["id"], "text": r["text"], "date": r["date"]}, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    sample.write_text(
+        "".join(json.dumps({"id": r["id"], "text": r["text"], "date": r["date"]}, ensure_ascii=False) + "\n" for r in records),
+        encoding="utf-8",
+    )
     nlp = spacy.load(shipped_model_path())
     t = time.perf_counter()
     for _ in nlp.pipe((r["text"] for r in records), batch_size=64):

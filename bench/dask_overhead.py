@@ -1,23 +1,15 @@
 """--engine dask with 2 workers vs eventx batch --workers 2 on the same articles, same machine.
 
-    python bench/dask_overhead.py ../shared/data/news/pool.jsonl [LIMIT]
+python bench/dask_overhead.py ../shared/data/news/pool.jsonl [LIMIT]
 """
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-
-def timed(cmd: list[str]) -> float:
-    t = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    if proc.returncode not in (0, 3):
-        raise SystemExit(proc.stderr)
-    return time.perf_counter() - t
+from common import timed
 
 
 def main(pool: str, limit: int | None = None) -> None:
@@ -29,7 +21,9 @@ def main(pool: str, limit: int | None = None) -> None:
             src.write_text("".join(line for _, line in zip(range(limit), f)), encoding="utf-8")
     n = sum(1 for _ in open(src, encoding="utf-8"))
     local = timed([sys.executable, "-m", "eventx", "batch", str(src), "-o", str(tmp / "local.jsonl"), "--workers", "2"])
-    dask = timed([sys.executable, "-m", "eventx", "batch", str(src), "--engine", "dask", "--workers", "2", "-o", str(tmp / "dask")])
+    dask = timed(
+        [sys.executable, "-m", "eventx", "batch", str(src), "--engine", "dask", "--workers", "2", "-o", str(tmp / "dask")]
+    )
     print(f"{n} documents (wall time includes start-up and model loading)")
     print(f"eventx batch --workers 2          {local:7.1f} s  {n / local:6.2f} docs/s")
     print(f"eventx batch --engine dask (2 w.) {dask:7.1f} s  {n / dask:6.2f} docs/s")

@@ -14,7 +14,11 @@ def persons(nlp, text, date=None):
         ("Der südkoreanische Präsident Yoon Suk-yeol sprach in Seoul.", "Yoon Suk-yeol", ("Präsident", "KOR", "KORGOV")),
         ("Russlands Präsident Wladimir Putin schwieg.", "Wladimir Putin", ("Präsident", "RUS", "RUSGOV")),
         ("US-Außenminister Antony Blinken reiste ab.", "Antony Blinken", ("Außenminister", "USA", "USAGOV")),
-        ("Er sprach mit dem ukrainischen Präsidenten Wolodymyr Selenskyj.", "Wolodymyr Selenskyj", ("Präsident", "UKR", "UKRGOV")),
+        (
+            "Er sprach mit dem ukrainischen Präsidenten Wolodymyr Selenskyj.",
+            "Wolodymyr Selenskyj",
+            ("Präsident", "UKR", "UKRGOV"),
+        ),
         ("Kim Jong-un, Machthaber Nordkoreas, ließ Raketen testen.", "Kim Jong-un", ("Machthaber", "PRK", "PRKGOV")),
     ],
 )

@@ -1,8 +1,8 @@
 import json
 
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
-from conftest import SAMPLES
 from eventx.cli import app
 
 runner = CliRunner()
@@ -86,7 +86,9 @@ def test_interrupted_run_keeps_the_previous_output(tmp_path):
     big.write_text("".join(json.dumps({"id": f"d{i}", "text": text}) + "\n" for i in range(3000)), encoding="utf-8")
     out = tmp_path / "out.jsonl"
     out.write_text("previous result\n", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "eventx", "batch", str(big), "-o", str(out), "--workers", "1"], stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "eventx", "batch", str(big), "-o", str(out), "--workers", "1"], stderr=subprocess.PIPE, text=True
+    )
     time.sleep(8)
     assert proc.poll() is None, proc.stderr.read()
     proc.send_signal(signal.SIGINT)

@@ -6,9 +6,9 @@ import sys
 
 import jsonschema
 import pytest
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
-from conftest import SAMPLES
 from eventx.cli import app
 from eventx.schema import json_schema
 
@@ -101,8 +101,12 @@ def test_entities_and_info():
 
 
 def test_subprocess_module_entry_point():
-    proc = subprocess.run([sys.executable, "-m", "eventx", "extract", SAMPLE, "-f", "jsonl"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "eventx", "extract", SAMPLE, "-f", "jsonl"], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["events"]
-    proc = subprocess.run([sys.executable, "-m", "eventx", "extract", "/nonexistent.txt"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "eventx", "extract", "/nonexistent.txt"], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 1 and proc.stderr.strip().count("\n") == 0 and "not found" in proc.stderr

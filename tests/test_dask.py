@@ -7,15 +7,14 @@ import threading
 import time
 
 import pytest
-from typer.testing import CliRunner
-
 from conftest import SAMPLES, SHARED, needs_shared
+from typer.testing import CliRunner
 
 pytest.importorskip("distributed")
 pyarrow = pytest.importorskip("pyarrow")
 
-from eventx import distributed as dx  # noqa: E402
-from eventx.cli import app  # noqa: E402
+from eventx import distributed as dx
+from eventx.cli import app
 
 runner = CliRunner()
 
@@ -31,7 +30,10 @@ def client():
 def write_records(path, n):
     text = (SAMPLES / "korea-ukraine-russland.txt").read_text(encoding="utf-8")
     other = (SAMPLES / "staatsbesuch.txt").read_text(encoding="utf-8")
-    lines = [json.dumps({"id": f"doc{i:03d}", "text": text if i % 2 else other, "date": "2024-10-30"}, ensure_ascii=False) for i in range(n)]
+    lines = [
+        json.dumps({"id": f"doc{i:03d}", "text": text if i % 2 else other, "date": "2024-10-30"}, ensure_ascii=False)
+        for i in range(n)
+    ]
     lines.insert(3, "{broken json")
     lines.insert(7, json.dumps({"id": "notext", "body": "x"}))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

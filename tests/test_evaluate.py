@@ -2,9 +2,9 @@ import json
 import subprocess
 import sys
 
+from conftest import SHARED, needs_shared
 from typer.testing import CliRunner
 
-from conftest import SHARED, needs_shared
 from eventx.cli import app
 from eventx.evaluate import match_events, participant_keys, score
 
@@ -12,7 +12,14 @@ runner = CliRunner()
 
 
 def test_participant_keys_and_matching():
-    gold = [{"type": "visit", "status": "asserted", "actors": [{"name": "Joschka Fischer", "kind": "person", "country": "DEU"}], "hosts": []}]
+    gold = [
+        {
+            "type": "visit",
+            "status": "asserted",
+            "actors": [{"name": "Joschka Fischer", "kind": "person", "country": "DEU"}],
+            "hosts": [],
+        }
+    ]
     pred = [{"type": "meeting", "actors": [{"name": "Fischer", "kind": "person", "country": None}]}]
     assert participant_keys(gold[0]) == {"p:fischer", "c:DEU"}
     assert match_events(gold, pred, relaxed=False) == []
@@ -20,7 +27,19 @@ def test_participant_keys_and_matching():
 
 
 def test_optional_gold_events_neither_miss_nor_false_positive():
-    gold = {"d": {"events": [{"type": "meeting", "status": "asserted", "optional": True, "actors": [{"name": "EU", "kind": "org", "country": None}], "hosts": []}]}}
+    gold = {
+        "d": {
+            "events": [
+                {
+                    "type": "meeting",
+                    "status": "asserted",
+                    "optional": True,
+                    "actors": [{"name": "EU", "kind": "org", "country": None}],
+                    "hosts": [],
+                }
+            ]
+        }
+    }
     res = score(gold, {"d": {"events": [{"type": "meeting", "actors": [{"name": "EU", "kind": "org"}]}]}})
     assert (res["strict"]["tp"], res["strict"]["fp"], res["strict"]["fn"]) == (0, 0, 0)
 
@@ -29,10 +48,17 @@ def test_optional_gold_events_neither_miss_nor_false_positive():
 def test_agrees_with_the_reference_scorer(tmp_path):
     preds = tmp_path / "pred.jsonl"
     gold = SHARED / "data/news/dev/gold"
-    res = runner.invoke(app, ["evaluate", str(gold), str(SHARED / "data/news/dev/input.jsonl"), "--predictions", str(preds), "--json"])
+    res = runner.invoke(
+        app, ["evaluate", str(gold), str(SHARED / "data/news/dev/input.jsonl"), "--predictions", str(preds), "--json"]
+    )
     assert res.exit_code == 0
     ours = json.loads(res.stdout)
-    ref = subprocess.run([sys.executable, str(SHARED / "tools/score_events.py"), str(gold), str(preds), "--json"], capture_output=True, text=True, check=True)
+    ref = subprocess.run(
+        [sys.executable, str(SHARED / "tools/score_events.py"), str(gold), str(preds), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     theirs = json.loads(ref.stdout)
     for mode in ("strict", "relaxed"):
         for key in ("tp", "fp", "fn", "p", "r", "f1", "by_type"):
@@ -43,7 +69,9 @@ def test_agrees_with_the_reference_scorer(tmp_path):
 
 @needs_shared
 def test_dev_set_quality_bar():
-    res = runner.invoke(app, ["evaluate", str(SHARED / "data/news/dev/gold"), str(SHARED / "data/news/dev/input.jsonl"), "--json"])
+    res = runner.invoke(
+        app, ["evaluate", str(SHARED / "data/news/dev/gold"), str(SHARED / "data/news/dev/input.jsonl"), "--json"]
+    )
     s, r = json.loads(res.stdout)["strict"], json.loads(res.stdout)["relaxed"]
     assert s["f1"] >= 0.75 and r["f1"] >= 0.85
     assert s["date_acc"] >= 0.85 and s["status_acc"] >= 0.85 and s["full_tuple_f1"] >= 0.55

@@ -1,11 +1,18 @@
 import pytest
-
 from conftest import SAMPLES, SHARED, needs_shared
 
 
 def summary(result):
     return [
-        (e["type"], e["status"], {a["country"] for a in e["actors"] + e["hosts"] if a["country"]}, {a["name"].split()[-1] for a in e["actors"] if a["kind"] == "person"}, e["date"] and e["date"]["value"], e["date"] and e["date"]["mod"], e["location"] and e["location"]["country"])
+        (
+            e["type"],
+            e["status"],
+            {a["country"] for a in e["actors"] + e["hosts"] if a["country"]},
+            {a["name"].split()[-1] for a in e["actors"] if a["kind"] == "person"},
+            e["date"] and e["date"]["value"],
+            e["date"] and e["date"]["mod"],
+            e["location"] and e["location"]["country"],
+        )
         for e in result["events"]
     ]
 
@@ -14,10 +21,15 @@ def check_seed_facts(result):
     events = summary(result)
     assert ("phone_call", "asserted", {"KOR", "UKR"}, {"Suk-yeol", "Selenskyj"}, "2024-10-29", None, None) in events
     treaty = [e for e in events if e[0] == "treaty"]
-    assert any(e[1] == "asserted" and {"RUS", "PRK"} <= e[2] and {"Putin", "Jong-un"} <= e[3] and e[4] == "2024-06" for e in treaty), treaty
+    assert any(
+        e[1] == "asserted" and {"RUS", "PRK"} <= e[2] and {"Putin", "Jong-un"} <= e[3] and e[4] == "2024-06" for e in treaty
+    ), treaty
     assert any(e[0] == "meeting" and e[1] == "asserted" and {"RUS", "PRK"} <= e[2] and e[4] == "2024-06" for e in events), events
     assert any(e[0] == "visit" and e[1] == "asserted" and "Son-hui" in e[3] and e[6] == "RUS" for e in events), events
-    assert any(e[0] == "visit" and e[1] == "possible" and "Jong-un" in e[3] and e[4] == "2025" and e[5] == "START" and e[6] == "RUS" for e in events), events
+    assert any(
+        e[0] == "visit" and e[1] == "possible" and "Jong-un" in e[3] and e[4] == "2025" and e[5] == "START" and e[6] == "RUS"
+        for e in events
+    ), events
 
 
 def test_sample_article(extract):
@@ -32,10 +44,22 @@ def test_seed_article(extract):
 @pytest.mark.parametrize(
     "text,date,expected",
     [
-        ("Bundeskanzler Olaf Scholz wird am Montag den französischen Präsidenten Emmanuel Macron in Berlin treffen.", "2024-10-30", ("meeting", "planned")),
-        ("Der geplante Besuch von Außenministerin Annalena Baerbock in Peking wurde abgesagt.", "2024-10-30", ("visit", "negated")),
+        (
+            "Bundeskanzler Olaf Scholz wird am Montag den französischen Präsidenten Emmanuel Macron in Berlin treffen.",
+            "2024-10-30",
+            ("meeting", "planned"),
+        ),
+        (
+            "Der geplante Besuch von Außenministerin Annalena Baerbock in Peking wurde abgesagt.",
+            "2024-10-30",
+            ("visit", "negated"),
+        ),
         ("Möglicherweise könnte Präsident Joe Biden im Dezember nach Kiew reisen.", "2024-10-30", ("visit", "possible")),
-        ("Gestern telefonierte der russische Präsident Wladimir Putin mit dem türkischen Präsidenten Recep Tayyip Erdoğan.", "2024-10-30", ("phone_call", "asserted")),
+        (
+            "Gestern telefonierte der russische Präsident Wladimir Putin mit dem türkischen Präsidenten Recep Tayyip Erdoğan.",
+            "2024-10-30",
+            ("phone_call", "asserted"),
+        ),
     ],
 )
 def test_status_on_written_sentences(extract, text, date, expected):

@@ -1,8 +1,8 @@
 """eventx: political events (phone calls, visits, meetings, treaties) from German news.
 
-    >>> import eventx
-    >>> result = eventx.extract("Scholz telefonierte am Montag mit Macron.", date="2024-10-30")
-    >>> [e["type"] for e in result["events"]]
+>>> import eventx
+>>> result = eventx.extract("Scholz telefonierte am Montag mit Macron.", date="2024-10-30")
+>>> [e["type"] for e in result["events"]]
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .components import actors, countries, dates, events  # noqa: F401  (registe
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load", "extract", "process"]
+__all__ = ["__version__", "extract", "load", "process"]
 
 
 def load(model: str | None = None, types: list[str] | None = None):
@@ -29,7 +29,9 @@ def process(nlp, text: str, date: str | None = None):
     return nlp(doc)
 
 
-def extract(text: str, date: str | None = None, doc_id: str = "-", model: str | None = None, types: list[str] | None = None) -> dict:
+def extract(
+    text: str, date: str | None = None, doc_id: str = "-", model: str | None = None, types: list[str] | None = None
+) -> dict:
     """Extract events from one German text; returns the document result (see eventx.schema)."""
     from .schema import document_result
     from .timex import parse_date

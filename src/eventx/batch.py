@@ -10,8 +10,8 @@ import multiprocessing as mp
 import os
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
 
 from .readers import Record
 from .runner import run_document

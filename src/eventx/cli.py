@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -82,12 +81,12 @@ def emit(results: list[dict], fmt: Format, output: Path | None) -> None:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="Text files, or - for stdin."),
+    paths: list[str] = typer.Argument(..., help="Text files, or - for stdin."),
     fmt: Format = FORMAT_OPT,
-    output: Optional[Path] = OUTPUT_OPT,
-    date: Optional[str] = DATE_OPT,
-    model: Optional[str] = MODEL_OPT,
-    types: Optional[str] = TYPES_OPT,
+    output: Path | None = OUTPUT_OPT,
+    date: str | None = DATE_OPT,
+    model: str | None = MODEL_OPT,
+    types: str | None = TYPES_OPT,
 ) -> None:
     """Extract events (phone calls, visits, meetings, treaties) from articles."""
     from .runner import run_document
@@ -117,8 +116,8 @@ def extract(
 def entities(
     path: str = typer.Argument(..., help="A text file, or - for stdin."),
     fmt: Format = FORMAT_OPT,
-    date: Optional[str] = DATE_OPT,
-    model: Optional[str] = MODEL_OPT,
+    date: str | None = DATE_OPT,
+    model: str | None = MODEL_OPT,
 ) -> None:
     """Persons (role, country), countries (ISO3), organisations and dates in an article."""
     from . import process
@@ -153,7 +152,7 @@ def entities(
 
 
 @app.command()
-def info(model: Optional[str] = MODEL_OPT) -> None:
+def info(model: str | None = MODEL_OPT) -> None:
     """Version, model, components, labels and rule files."""
     nlp = load_nlp(model, None)
     out = Console()
@@ -171,8 +170,8 @@ def info(model: Optional[str] = MODEL_OPT) -> None:
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of gold JSON files."),
     input: Path = typer.Argument(..., help="Folder of .txt articles or a .jsonl of {id, text, date}."),
-    model: Optional[str] = MODEL_OPT,
-    predictions: Optional[Path] = typer.Option(None, "--predictions", help="Also write the predictions (JSONL) here."),
+    model: str | None = MODEL_OPT,
+    predictions: Path | None = typer.Option(None, "--predictions", help="Also write the predictions (JSONL) here."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
 ) -> None:
     """Score extraction on INPUT against the gold annotations in GOLD_DIR."""
@@ -202,21 +201,21 @@ def evaluate(
 
 @app.command()
 def batch(
-    inputs: List[str] = typer.Argument(..., help="Folders, .txt files, .jsonl files, or - (JSON Lines on stdin)."),
+    inputs: list[str] = typer.Argument(..., help="Folders, .txt files, .jsonl files, or - (JSON Lines on stdin)."),
     fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl (default), json or csv."),
-    output: Optional[Path] = OUTPUT_OPT,
+    output: Path | None = OUTPUT_OPT,
     workers: int = typer.Option(0, "--workers", "-w", help="Processes (default: number of cores)."),
     glob: str = typer.Option("*.txt", "--glob", help="Files to take from folders."),
     text_key: str = typer.Option("text", "--text-key"),
     id_key: str = typer.Option("id", "--id-key"),
     date_key: str = typer.Option("date", "--date-key"),
-    date: Optional[str] = DATE_OPT,
-    model: Optional[str] = MODEL_OPT,
-    types: Optional[str] = TYPES_OPT,
-    errors: Optional[Path] = typer.Option(None, "--errors", help="Write failures here as JSONL."),
+    date: str | None = DATE_OPT,
+    model: str | None = MODEL_OPT,
+    types: str | None = TYPES_OPT,
+    errors: Path | None = typer.Option(None, "--errors", help="Write failures here as JSONL."),
     progress: bool = typer.Option(False, "--progress", help="Show progress even when stderr is no terminal."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or dask (-o is then a folder of part files)."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
 ) -> None:
     """Run extraction over folders and JSONL streams. Exit 0: all succeeded; 3: some failed; 1: none succeeded."""
     from .batch import Summary, default_workers, run_batch
@@ -224,7 +223,21 @@ def batch(
     check_date(date)
     type_list = parse_types(types)
     if engine is Engine.dask:
-        run_dask(inputs, fmt, output, workers or default_workers(), scheduler, glob, text_key, id_key, date_key, date, model, type_list, errors)
+        run_dask(
+            inputs,
+            fmt,
+            output,
+            workers or default_workers(),
+            scheduler,
+            glob,
+            text_key,
+            id_key,
+            date_key,
+            date,
+            model,
+            type_list,
+            errors,
+        )
         return
     if fmt in (Format.table, Format.parquet):
         fail(f"batch --engine local writes jsonl, json or csv, not {fmt.value}: use --format jsonl|json|csv", 2)
@@ -240,7 +253,14 @@ def batch(
     def results():
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-        prog = Progress(TextColumn("{task.completed} docs"), BarColumn(), TextColumn("{task.fields[rate]} docs/s"), TimeElapsedColumn(), console=err, disable=not show)
+        prog = Progress(
+            TextColumn("{task.completed} docs"),
+            BarColumn(),
+            TextColumn("{task.fields[rate]} docs/s"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=not show,
+        )
         with prog:
             task = prog.add_task("batch", total=None, rate="-")
             for outcome in outcomes:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import posixpath
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .readers import Record, decode, jsonl_records
 
@@ -43,14 +43,20 @@ def _process_partition(records: Iterable, model: str | None, types: tuple | None
     nlp = load(model, list(types) if types else None)  # cached: once per worker process
     out = []
     for item in records:
-        record = item if isinstance(item, Record) else Record(
-            str(item.get("id")), item.get("text"), item.get("date"), item.get("source"), item.get("error"), item.get("note")
+        record = (
+            item
+            if isinstance(item, Record)
+            else Record(
+                str(item.get("id")), item.get("text"), item.get("date"), item.get("source"), item.get("error"), item.get("note")
+            )
         )
         out.append(_outcome_dict(process_record(record, default_date, nlp)))
     return out
 
 
-def extract_bag(records: "db.Bag", model: str | None = None, types: list[str] | None = None, default_date: str | None = None) -> "db.Bag":
+def extract_bag(
+    records: db.Bag, model: str | None = None, types: list[str] | None = None, default_date: str | None = None
+) -> db.Bag:
     """Map extraction over a bag of records ({id, text, date} dicts or Records).
 
     RETURNS (dask.bag.Bag): one dict per record, in partition order:
@@ -86,9 +92,14 @@ def _read_text_file(path: str, name: str) -> Record:
 
 
 def records_bag(
-    inputs: list[str], glob: str = "*.txt", text_key: str = "text", id_key: str = "id", date_key: str = "date",
-    partition_size: int = 64, partitions: int = 8,
-) -> "db.Bag":
+    inputs: list[str],
+    glob: str = "*.txt",
+    text_key: str = "text",
+    id_key: str = "id",
+    date_key: str = "date",
+    partition_size: int = 64,
+    partitions: int = 8,
+) -> db.Bag:
     """A bag of Records from local paths or fsspec URLs: .jsonl files (or globs of them),
     folders of text files, single text files. Order: inputs in order, files sorted."""
     from .readers import folder_files
@@ -163,7 +174,7 @@ def _parquet_schema():
     return pa.schema([(f, pa.int64() if f in ints else pa.string()) for f in CSV_FIELDS])
 
 
-def run_to_directory(outcomes: "db.Bag", out_dir: str, fmt: str = "jsonl") -> dict:
+def run_to_directory(outcomes: db.Bag, out_dir: str, fmt: str = "jsonl") -> dict:
     """Compute the bag, writing part files, ``manifest.json`` and ``_SUCCESS`` into out_dir."""
     fs, _, (root,) = fsspec.get_fs_token_paths(out_dir)
     fs.makedirs(root, exist_ok=True)

@@ -141,7 +141,12 @@ def score(gold: dict[str, dict], predictions: dict[str, dict]) -> dict:
                     by_type[pe["type"]][1] += 1
         p, r, f = _prf(tp, fp, fn)
         res = {
-            "tp": tp, "fp": fp, "fn": fn, "p": round(p, 3), "r": round(r, 3), "f1": round(f, 3),
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "p": round(p, 3),
+            "r": round(r, 3),
+            "f1": round(f, 3),
             "by_type": {t: {"tp": v[0], "fp": v[1], "fn": v[2], "f1": round(_prf(*v)[2], 3)} for t, v in sorted(by_type.items())},
         }
         if not relaxed:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from .errors import Errors, InputError, Warnings
 
@@ -68,7 +68,9 @@ def text_record(path: Path, doc_id: str | None = None, date: str | None = None) 
     return Record(rid, text, date, str(path), note=note)
 
 
-def jsonl_records(lines: Iterator[str], source: str, text_key: str = "text", id_key: str = "id", date_key: str = "date") -> Iterator[Record]:
+def jsonl_records(
+    lines: Iterator[str], source: str, text_key: str = "text", id_key: str = "id", date_key: str = "date"
+) -> Iterator[Record]:
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -108,7 +110,9 @@ def folder_files(folder: Path, glob: str = "*.txt") -> list[Path]:
     return sorted(set(out))
 
 
-def iter_inputs(inputs: list[str], glob: str = "*.txt", text_key: str = "text", id_key: str = "id", date_key: str = "date", stdin=None) -> Iterator[Record]:
+def iter_inputs(
+    inputs: list[str], glob: str = "*.txt", text_key: str = "text", id_key: str = "id", date_key: str = "date", stdin=None
+) -> Iterator[Record]:
     """Records from files, folders, .jsonl files and '-' (JSON Lines on stdin)."""
     for item in inputs:
         if item == "-":

@@ -7,10 +7,10 @@ touching anybody else's copy.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
 
 from .errors import Errors, EventxError
 
@@ -32,7 +32,19 @@ class Category(str, Enum):
 
 
 EVENT_TYPES = ("phone_call", "visit", "meeting", "treaty")
-TRIGGER_KEYS = {"type", "match", "value", "cameo", "host_side", "requires_destination", "requires_object", "object_noun", "min_participants", "exclude", "person_required"}
+TRIGGER_KEYS = {
+    "type",
+    "match",
+    "value",
+    "cameo",
+    "host_side",
+    "requires_destination",
+    "requires_object",
+    "object_noun",
+    "min_participants",
+    "exclude",
+    "person_required",
+}
 CUE_KEYS = {"literal", "category", "direction", "max_scope", "requires_particle"}
 
 
@@ -102,7 +114,7 @@ def load_organisations(path: Path | None = None) -> dict[str, str]:
     for row in read_tsv(path or resource_path("organisations.tsv")):
         name = row[0]
         out[name] = name
-        for alias in (row[1].split("|") if len(row) > 1 and row[1] else []):
+        for alias in row[1].split("|") if len(row) > 1 and row[1] else []:
             out[alias] = name
     return out
 
@@ -112,7 +124,7 @@ def load_country_table(path: Path | None = None) -> list[dict]:
     out = []
     for row in read_tsv(path or resource_path("countries.tsv")):
         row += [""] * (5 - len(row))
-        split = lambda s: [x for x in s.split("|") if x]  # noqa: E731
+        split = lambda s: [x for x in s.split("|") if x]
         out.append(
             {
                 "iso3": row[0],

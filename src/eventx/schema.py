@@ -25,9 +25,7 @@ def document_result(doc: Doc, doc_id: str) -> dict:
         "id": doc_id,
         "dct": doc._.dct,
         "events": events,
-        "entities": [
-            {"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char} for e in doc.ents
-        ],
+        "entities": [{"text": e.text, "label": e.label_, "start": e.start_char, "end": e.end_char} for e in doc.ents],
         "dates": [
             {"text": d.text, "value": d._.timex["value"], "mod": d._.timex["mod"], "start": d.start_char, "end": d.end_char}
             for d in dates(doc)
@@ -50,10 +48,10 @@ def entities_result(doc: Doc, doc_id: str) -> dict:
             {"iso3": iso3, "text": text, "kind": kind}
             for iso3, text, kind in sorted({(p._.iso3, p.text, p.label_) for p in places(doc) if p._.iso3})
         ],
-        "organisations": sorted({p._.place_name for p in places(doc) if p.label_ == "org"} | {e.text for e in doc.ents if e.label_ == "ORG"}),
-        "dates": [
-            {"text": d.text, "value": d._.timex["value"], "mod": d._.timex["mod"]} for d in dates(doc)
-        ],
+        "organisations": sorted(
+            {p._.place_name for p in places(doc) if p.label_ == "org"} | {e.text for e in doc.ents if e.label_ == "ORG"}
+        ),
+        "dates": [{"text": d.text, "value": d._.timex["value"], "mod": d._.timex["mod"]} for d in dates(doc)],
     }
 
 

@@ -40,11 +40,7 @@ def find_cues(words: list[str], cues: list[dict]) -> list[CueHit]:
                 continue
             hits.append(CueHit(i, i + n, cue["category"], cue["direction"], cue.get("max_scope", len(words))))
     pseudo = [h for h in hits if h.category is Category.PSEUDO]
-    return [
-        h
-        for h in hits
-        if h.category is not Category.PSEUDO and not any(p.start <= h.start < p.end for p in pseudo)
-    ]
+    return [h for h in hits if h.category is not Category.PSEUDO and not any(p.start <= h.start < p.end for p in pseudo)]
 
 
 def scope_of(hit: CueHit, terminators: list[CueHit], n_words: int) -> tuple[int, int]:

@@ -17,18 +17,55 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "feber": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5,
-    "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-    "jan.": 1, "feb.": 2, "febr.": 2, "apr.": 4, "aug.": 8, "sept.": 9, "sep.": 9, "okt.": 10, "nov.": 11, "dez.": 12,
+    "januar": 1,
+    "jänner": 1,
+    "februar": 2,
+    "feber": 2,
+    "märz": 3,
+    "maerz": 3,
+    "april": 4,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "dezember": 12,
+    "jan.": 1,
+    "feb.": 2,
+    "febr.": 2,
+    "apr.": 4,
+    "aug.": 8,
+    "sept.": 9,
+    "sep.": 9,
+    "okt.": 10,
+    "nov.": 11,
+    "dez.": 12,
 }
 WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5, "sonntag": 6}
 NUMBERS = {
-    "einem": 1, "einer": 1, "einen": 1, "ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
-    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20,
+    "einem": 1,
+    "einer": 1,
+    "einen": 1,
+    "ein": 1,
+    "eins": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "zwanzig": 20,
 }
 MODS = {"anfang": "START", "beginn": "START", "anfangs": "START", "mitte": "MID", "ende": "END", "ausgang": "END"}
 SEASONS = {"frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"}
@@ -45,7 +82,7 @@ YEAR_RE = r"(?P<year>(?:1[89]|20)\d\d)"
 NUM_RE = r"(?P<num>\d{1,2}|" + "|".join(NUMBERS) + r")"
 UNIT_AFTER_YEAR = re.compile(
     r"\s*(?:euro|dollar|franken|pfund|prozent|menschen|personen|soldaten|einwohner|mitglieder|stück|meter|kilometer|tonnen|mal\b|jahre\b|km|mio|millionen|milliarden)",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -131,7 +168,7 @@ NEEDS: dict[Callable, tuple[str, ...]] = {}
 
 def rule(pattern: str, needs: tuple[str, ...] = ()) -> Callable:
     def register(fn):
-        RULES.append((re.compile(pattern, re.I), fn))
+        RULES.append((re.compile(pattern, re.IGNORECASE), fn))
         if needs:
             NEEDS[fn] = needs
         return fn
@@ -155,9 +192,13 @@ def numeric_date(m, ctx):
 
 @rule(
     needs=MONTH_WORDS,
-    pattern=r"\b(?:(?:am|vom|seit|bis\s+zum|ab|zum)\s+)?(?:(?:" + "|".join(WEEKDAYS) + r")(?:" + DAYPART + r")?,?\s+(?:(?:dem|den)\s+)?)?"
+    pattern=r"\b(?:(?:am|vom|seit|bis\s+zum|ab|zum)\s+)?(?:(?:"
+    + "|".join(WEEKDAYS)
+    + r")(?:"
+    + DAYPART
+    + r")?,?\s+(?:(?:dem|den)\s+)?)?"
     r"(?:(?:am\s+)?" + DAYPART + r"\s+des\s+)?"
-    r"(?P<d>\d{1,2})\.(?:\s*(?:und|bis|/|-|–)\s*(?P<d2>\d{1,2})\.)?\s*" + MONTH_RE + r"(?:\s+" + YEAR_RE + r")?\b"
+    r"(?P<d>\d{1,2})\.(?:\s*(?:und|bis|/|-|–)\s*(?P<d2>\d{1,2})\.)?\s*" + MONTH_RE + r"(?:\s+" + YEAR_RE + r")?\b",
 )
 def day_month(m, ctx):
     day, month = int(m["d"]), MONTHS[m["month"].lower()]
@@ -167,7 +208,10 @@ def day_month(m, ctx):
     return _month_day(year, month, day), None
 
 
-@rule(r"\b(?P<mod>anfang|anfangs|mitte|ende|beginn|ausgang)\s+(?:des\s+)?(?:" + MONTH_RE + r"\s*)?(?:" + YEAR_RE + r")?\b", needs=tuple(MODS))
+@rule(
+    r"\b(?P<mod>anfang|anfangs|mitte|ende|beginn|ausgang)\s+(?:des\s+)?(?:" + MONTH_RE + r"\s*)?(?:" + YEAR_RE + r")?\b",
+    needs=tuple(MODS),
+)
 def part_of(m, ctx):
     mod = MODS[m["mod"].lower()]
     if m["month"]:
@@ -179,7 +223,9 @@ def part_of(m, ctx):
     return None
 
 
-@rule(r"\b(?:(?:im|seit|ab|bis|vom|des|von|bis\s+zum|im\s+monat)\s+)" + MONTH_RE + r"(?:\s+" + YEAR_RE + r")?\b", needs=MONTH_WORDS)
+@rule(
+    r"\b(?:(?:im|seit|ab|bis|vom|des|von|bis\s+zum|im\s+monat)\s+)" + MONTH_RE + r"(?:\s+" + YEAR_RE + r")?\b", needs=MONTH_WORDS
+)
 def month_with_preposition(m, ctx):
     month = MONTHS[m["month"].lower()]
     year = int(m["year"]) if m["year"] else ctx.year_for(month)
@@ -191,7 +237,20 @@ def month_year(m, ctx):
     return _month_day(int(m["year"]), MONTHS[m["month"].lower()]), None
 
 
-@rule(r"\b(?:(?:im|in\s+den|seit|ab|bis)\s+)?(?:(?P<rel>" + PAST_WORDS + "|" + NEXT_WORDS + "|" + THIS_WORDS + r")\s+)?(?P<season>" + "|".join(SEASONS) + r")(?:\s+" + YEAR_RE + r")?\b", needs=tuple(SEASONS))
+@rule(
+    r"\b(?:(?:im|in\s+den|seit|ab|bis)\s+)?(?:(?P<rel>"
+    + PAST_WORDS
+    + "|"
+    + NEXT_WORDS
+    + "|"
+    + THIS_WORDS
+    + r")\s+)?(?P<season>"
+    + "|".join(SEASONS)
+    + r")(?:\s+"
+    + YEAR_RE
+    + r")?\b",
+    needs=tuple(SEASONS),
+)
 def season(m, ctx):
     code = SEASONS[m["season"].lower()]
     if m["year"]:
@@ -207,7 +266,10 @@ def season(m, ctx):
     return f"{base:04d}-{code}", None
 
 
-@rule(r"\b(?:(?P<near>kurz|unmittelbar)\s+)?(?P<prep>vor|nach|an|zu|über|bis)?\s*(?P<hol>weihnachten|heiligabend|silvester|neujahr)\b", needs=tuple(HOLIDAYS))
+@rule(
+    r"\b(?:(?P<near>kurz|unmittelbar)\s+)?(?P<prep>vor|nach|an|zu|über|bis)?\s*(?P<hol>weihnachten|heiligabend|silvester|neujahr)\b",
+    needs=tuple(HOLIDAYS),
+)
 def holiday(m, ctx):
     month, day = HOLIDAYS[m["hol"].lower()]
     year = ctx.year_for(month, day)
@@ -236,7 +298,16 @@ def relative_day(m, ctx):
     return (ctx.dct + dt.timedelta(days=RELATIVE_DAYS[word.lower()])).isoformat(), None
 
 
-@rule(r"\b(?:(?P<night>in\s+der\s+nacht\s+(?:zum|auf\s+den))|(?:am|seit|bis|ab|vom)|(?:(?P<rel>" + PAST_WORDS + "|" + NEXT_WORDS + r"|diese[nmrs]?)))\s+" + WEEKDAY_RE + r"\b", needs=tuple(WEEKDAYS))
+@rule(
+    r"\b(?:(?P<night>in\s+der\s+nacht\s+(?:zum|auf\s+den))|(?:am|seit|bis|ab|vom)|(?:(?P<rel>"
+    + PAST_WORDS
+    + "|"
+    + NEXT_WORDS
+    + r"|diese[nmrs]?)))\s+"
+    + WEEKDAY_RE
+    + r"\b",
+    needs=tuple(WEEKDAYS),
+)
 def weekday(m, ctx):
     wd = WEEKDAYS[m["wd"].lower()]
     rel = (m["rel"] or "").lower()
@@ -247,7 +318,10 @@ def weekday(m, ctx):
     return _weekday_date(ctx, wd, night_before=bool(m["night"])), None
 
 
-@rule(r"\b(?:am\s+)?(?:(?:späten|frühen)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")(?P<wdpart>" + DAYPART + r")\b", needs=tuple(WEEKDAYS))
+@rule(
+    r"\b(?:am\s+)?(?:(?:späten|frühen)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")(?P<wdpart>" + DAYPART + r")\b",
+    needs=tuple(WEEKDAYS),
+)
 def weekday_part(m, ctx):
     return _weekday_date(ctx, WEEKDAYS[m["wd"].lower()]), None
 
@@ -266,7 +340,16 @@ def weekend(m, ctx):
     return _week(ctx.dct + dt.timedelta(days=delta)) + "-WE", None
 
 
-@rule(r"\b(?:(?:in\s+der|im\s+verlauf\s+der|im|in\s+den|in|am)\s+)?(?P<rel>" + PAST_WORDS + "|" + NEXT_WORDS + "|" + THIS_WORDS + r")\s+(?P<unit>woche|monat|monats|jahr|jahres)\b", needs=("woche", "monat", "jahr"))
+@rule(
+    r"\b(?:(?:in\s+der|im\s+verlauf\s+der|im|in\s+den|in|am)\s+)?(?P<rel>"
+    + PAST_WORDS
+    + "|"
+    + NEXT_WORDS
+    + "|"
+    + THIS_WORDS
+    + r")\s+(?P<unit>woche|monat|monats|jahr|jahres)\b",
+    needs=("woche", "monat", "jahr"),
+)
 def relative_unit(m, ctx):
     if ctx.dct is None:
         return None, None
@@ -288,7 +371,10 @@ def vorjahr(m, ctx):
     return f"{ctx.dct.year + (-1 if m['w'].lower() == 'vorjahr' else 1):04d}", None
 
 
-@rule(r"\b(?P<dir>vor|in|binnen|nach)\s+" + NUM_RE + r"\s+(?P<unit>tagen|tag|wochen|woche|monaten|monat|jahren|jahr)\b", needs=("tag", "woche", "monat", "jahr"))
+@rule(
+    r"\b(?P<dir>vor|in|binnen|nach)\s+" + NUM_RE + r"\s+(?P<unit>tagen|tag|wochen|woche|monaten|monat|jahren|jahr)\b",
+    needs=("tag", "woche", "monat", "jahr"),
+)
 def offset(m, ctx):
     if ctx.dct is None:
         return None, None

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO
 
 from rich.console import Console
 from rich.table import Table
@@ -30,7 +30,27 @@ class Engine(str, Enum):
 
 
 STATUS_STYLE = {"asserted": "green", "planned": "cyan", "possible": "yellow", "negated": "red"}
-CSV_FIELDS = ["doc_id", "event_id", "type", "status", "actors", "hosts", "location", "location_country", "date_text", "date_value", "date_mod", "trigger", "trigger_start", "trigger_end", "mentions", "cameo", "plover_event", "plover_mode", "sentence"]
+CSV_FIELDS = [
+    "doc_id",
+    "event_id",
+    "type",
+    "status",
+    "actors",
+    "hosts",
+    "location",
+    "location_country",
+    "date_text",
+    "date_value",
+    "date_mod",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "mentions",
+    "cameo",
+    "plover_event",
+    "plover_mode",
+    "sentence",
+]
 
 
 def dumps(obj) -> str:
@@ -95,7 +115,11 @@ def events_table(result: dict) -> Table:
         table.add_column(col, overflow="fold")
     for e in result["events"]:
         date = e.get("date")
-        date_cell = "" if not date else f"{date['value'] or '?'}{' ' + date['mod'] if date.get('mod') else ''} [dim]({date['text']})[/dim]"
+        date_cell = (
+            ""
+            if not date
+            else f"{date['value'] or '?'}{' ' + date['mod'] if date.get('mod') else ''} [dim]({date['text']})[/dim]"
+        )
         actors = ", ".join(actor_label(a) for a in e["actors"])
         if e["hosts"]:
             actors += " → " + ", ".join(actor_label(a) for a in e["hosts"])
@@ -142,7 +166,7 @@ def atomic_writer(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
-        with io.open(fd, "w", encoding="utf-8", newline=newline) as f:
+        with open(fd, "w", encoding="utf-8", newline=newline) as f:
             yield f
             f.flush()
             os.fsync(f.fileno())

@@ -27,7 +27,9 @@ def place_patterns() -> list[dict]:
 
 
 def add_place_ruler(nlp) -> int:
-    ruler = nlp.add_pipe("entity_ruler", name="place_ruler", after="ner", config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="place_ruler", after="ner", config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}
+    )
     ruler.add_patterns(place_patterns())
     return len(ruler.patterns)
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
-
 import sys
+from pathlib import Path
 
 import spacy
 import typer
@@ -23,11 +22,23 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 SOURCES = [
     {"name": "GermEval 2014 NER (test split)", "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
-    {"name": "WikiANN / PAN-X German (train, sampled)", "url": "https://github.com/google-research/xtreme", "license": "not stated (Wikipedia text, CC BY-SA)"},
+    {
+        "name": "WikiANN / PAN-X German (train, sampled)",
+        "url": "https://github.com/google-research/xtreme",
+        "license": "not stated (Wikipedia text, CC BY-SA)",
+    },
     {"name": "DFKI SmartData v1", "url": "https://github.com/DFKI-NLP/smartdata-corpus", "license": "CC BY 4.0"},
     {"name": "DFKI MobIE", "url": "https://github.com/DFKI-NLP/MobIE", "license": "CC BY 4.0"},
-    {"name": "German Legal Entity Recognition (sampled)", "url": "https://github.com/elenanereiss/Legal-Entity-Recognition", "license": "CC BY 4.0"},
-    {"name": "spacy-lookups-data de_lemma_lookup, de_lexeme_cluster", "url": "https://github.com/explosion/spacy-lookups-data", "license": "MIT"},
+    {
+        "name": "German Legal Entity Recognition (sampled)",
+        "url": "https://github.com/elenanereiss/Legal-Entity-Recognition",
+        "license": "CC BY 4.0",
+    },
+    {
+        "name": "spacy-lookups-data de_lemma_lookup, de_lexeme_cluster",
+        "url": "https://github.com/explosion/spacy-lookups-data",
+        "license": "MIT",
+    },
 ]
 
 

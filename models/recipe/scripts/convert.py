@@ -14,8 +14,8 @@ import json
 import random
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import spacy
 import typer
@@ -34,9 +34,18 @@ FINE_TYPES = {
     "organization-company": "ORG",
 }
 LER = {
-    "PER": "PER", "RR": "PER", "AN": "PER",
-    "LD": "LOC", "ST": "LOC", "STR": "LOC", "LDS": "LOC",
-    "ORG": "ORG", "UN": "ORG", "INN": "ORG", "GRT": "ORG", "MRK": "ORG",
+    "PER": "PER",
+    "RR": "PER",
+    "AN": "PER",
+    "LD": "LOC",
+    "ST": "LOC",
+    "STR": "LOC",
+    "LDS": "LOC",
+    "ORG": "ORG",
+    "UN": "ORG",
+    "INN": "ORG",
+    "GRT": "ORG",
+    "MRK": "ORG",
 }
 PANX = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 

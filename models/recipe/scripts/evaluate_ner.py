@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 sys.path.insert(0, str(Path(__file__).parent))
-from convert import GERMEVAL, bio_doc, read_columns  # noqa: E402
+from convert import GERMEVAL, bio_doc, read_columns
 
 
 def main(

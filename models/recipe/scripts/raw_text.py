@@ -15,7 +15,7 @@ import spacy
 import typer
 
 sys.path.insert(0, str(Path(__file__).parent))
-from convert import read_columns  # noqa: E402
+from convert import read_columns
 
 
 def main(ner_dir: Path, pool: Path, out: Path) -> None:

@@ -28,13 +28,38 @@ from .countries import places
 from .dates import sentence_of
 
 GOVERNMENT_NOUNS = {
-    "regierung": "GOV", "führung": "GOV", "staatsführung": "GOV", "delegation": "GOV", "behörden": "GOV",
-    "seite": "GOV", "staatsspitze": "GOV", "regierungsdelegation": "GOV", "armee": "MIL", "streitkräfte": "MIL",
+    "regierung": "GOV",
+    "führung": "GOV",
+    "staatsführung": "GOV",
+    "delegation": "GOV",
+    "behörden": "GOV",
+    "seite": "GOV",
+    "staatsspitze": "GOV",
+    "regierungsdelegation": "GOV",
+    "armee": "MIL",
+    "streitkräfte": "MIL",
     "militär": "MIL",
 }
 COUNTRY_ACTOR_KINDS = ("country", "demonym", "capital")
 WINDOW = 6
-ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einem", "einen", "eines", "einer", "und", "seit", "von", "mit"}
+ARTICLES = {
+    "der",
+    "die",
+    "das",
+    "des",
+    "dem",
+    "den",
+    "ein",
+    "eine",
+    "einem",
+    "einen",
+    "eines",
+    "einer",
+    "und",
+    "seit",
+    "von",
+    "mit",
+}
 HYPHENATED_GIVEN_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+-[a-zäöüß]+$")
 
 
@@ -60,7 +85,9 @@ class ActorFinder:
         word = text.split("-")[-1]
         for lower in inflection_candidates(word.lower()):
             for title in self.titles:
-                if lower == title or (lower.endswith(title) and len(lower) - len(title) >= 3 and title not in ("chef", "chefin", "premier")):
+                if lower == title or (
+                    lower.endswith(title) and len(lower) - len(title) >= 3 and title not in ("chef", "chefin", "premier")
+                ):
                     code, implied = self.roles[title]
                     return word[: len(lower)] if len(lower) < len(word) else word, code, implied
         return None
@@ -78,7 +105,9 @@ class ActorFinder:
                     end = k
                     break
             while end > start and (
-                doc[end - 1].is_punct or not doc[end - 1].text[:1].isupper() or end - 1 in place_at
+                doc[end - 1].is_punct
+                or not doc[end - 1].text[:1].isupper()
+                or end - 1 in place_at
                 or is_compound_noun(doc[end - 1].text)
             ):
                 end -= 1
@@ -108,8 +137,13 @@ class ActorFinder:
             else:
                 end = start
                 while (
-                    end < len(doc) and end - start < 3 and doc[end].text[:1].isupper() and (doc[end].is_alpha or "-" in doc[end].text)
-                    and end not in place_at and not self.role_of(doc[end]) and end not in ent_at
+                    end < len(doc)
+                    and end - start < 3
+                    and doc[end].text[:1].isupper()
+                    and (doc[end].is_alpha or "-" in doc[end].text)
+                    and end not in place_at
+                    and not self.role_of(doc[end])
+                    and end not in ent_at
                 ):
                     end += 1
             if end > start and not any(i in covered for i in range(start, end)):
@@ -136,8 +170,13 @@ class ActorFinder:
             return False
         tok, after = doc[i], doc[i + 1]
         return (
-            tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start and i not in place_at
-            and not self.role_of(tok) and tok.lemma_ == tok.text and tok.lower_ not in NOT_NAMES
+            tok.is_alpha
+            and tok.text[:1].isupper()
+            and not tok.is_sent_start
+            and i not in place_at
+            and not self.role_of(tok)
+            and tok.lemma_ == tok.text
+            and tok.lower_ not in NOT_NAMES
             and (after.is_punct or after.text[:1].islower())
         )
 
@@ -233,7 +272,15 @@ class ActorFinder:
                     actor = single[0]
                     actor["name"] = name
             if actor is None:
-                actor = {"id": len(actors), "name": name, "kind": "person", "role": None, "country": None, "code": None, "mentions": []}
+                actor = {
+                    "id": len(actors),
+                    "name": name,
+                    "kind": "person",
+                    "role": None,
+                    "country": None,
+                    "code": None,
+                    "mentions": [],
+                }
                 actors.append(actor)
             self._add_mention(doc, actor, span, place_at)
             taken.update(range(span.start, span.end))
@@ -314,10 +361,45 @@ class ActorFinder:
 
 
 NOT_NAMES = {
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "anfang", "mitte", "ende",
-    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "anfang",
+    "mitte",
+    "ende",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
 }
-NOUN_ENDINGS = ("ung", "ungen", "heit", "keit", "schaft", "ion", "ionen", "tät", "täten", "gespräch", "gespräche", "treffen", "besuch", "reise")
+NOUN_ENDINGS = (
+    "ung",
+    "ungen",
+    "heit",
+    "keit",
+    "schaft",
+    "ion",
+    "ionen",
+    "tät",
+    "täten",
+    "gespräch",
+    "gespräche",
+    "treffen",
+    "besuch",
+    "reise",
+)
 
 
 def is_compound_noun(text: str) -> bool:

@@ -32,9 +32,7 @@ NON_UN_MEMBERS = frozenset({"PSE", "XKX", "VAT", "TWN"})
 @lru_cache(maxsize=1)
 def cldr_names() -> dict[str, str]:
     """ISO3 -> German short name from CLDR (e.g. KOR -> Südkorea)."""
-    alpha3_to_2 = {
-        k: v[0] for k, v in get_global("territory_aliases").items() if len(k) == 3 and k.isalpha() and len(v) == 1
-    }
+    alpha3_to_2 = {k: v[0] for k, v in get_global("territory_aliases").items() if len(k) == 3 and k.isalpha() and len(v) == 1}
     territories = Locale("de").territories
     out = {}
     for row in load_country_table():

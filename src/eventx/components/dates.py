@@ -24,10 +24,47 @@ from ..timex import Context, article_anchor_year, find_timexes
 
 SPAN_KEY = "eventx_dates"
 FUTURE_CUES = frozenset(
-    "wird werden soll sollen will wollen plant planen geplant vorgesehen morgen übermorgen kommende kommenden "
-    "nächste nächsten voraussichtlich demnächst bevorstehend bevorstehenden anstehenden künftig".split()
+    [
+        "wird",
+        "werden",
+        "soll",
+        "sollen",
+        "will",
+        "wollen",
+        "plant",
+        "planen",
+        "geplant",
+        "vorgesehen",
+        "morgen",
+        "übermorgen",
+        "kommende",
+        "kommenden",
+        "nächste",
+        "nächsten",
+        "voraussichtlich",
+        "demnächst",
+        "bevorstehend",
+        "bevorstehenden",
+        "anstehenden",
+        "künftig",
+    ]
 )
-PAST_CUES = frozenset("war waren hatte hatten wurde wurden vergangene vergangenen letzte letzten gestern vorgestern".split())
+PAST_CUES = frozenset(
+    [
+        "war",
+        "waren",
+        "hatte",
+        "hatten",
+        "wurde",
+        "wurden",
+        "vergangene",
+        "vergangenen",
+        "letzte",
+        "letzten",
+        "gestern",
+        "vorgestern",
+    ]
+)
 
 
 def sentence_is_future(sent: Span) -> bool:

@@ -27,8 +27,20 @@ LOCATION_PREPS = {"in", "im", "nach", "aus", "ins", "bei", "zwischen", "von", "v
 DESTINATION_PREPS = {"nach", "in", "ins", "im"}
 GENITIVE_LINKS = {"des", "der", "von", "vom", "aus"}
 NOT_A_MEETING_OBJECT = {
-    "entscheidung", "entscheidungen", "maßnahmen", "vorkehrungen", "vorbereitungen", "aussage", "aussagen",
-    "absprachen", "auswahl", "wahl", "feststellung", "regelung", "regelungen", "vereinbarung",
+    "entscheidung",
+    "entscheidungen",
+    "maßnahmen",
+    "vorkehrungen",
+    "vorbereitungen",
+    "aussage",
+    "aussagen",
+    "absprachen",
+    "auswahl",
+    "wahl",
+    "feststellung",
+    "regelung",
+    "regelungen",
+    "vereinbarung",
 }
 EXCLUDED_COMPOUNDS = ("presse", "bürger", "fan", "mitglieder", "kunden", "besucher", "leser", "zuschauer")
 PAST_MARKERS = {"hatte", "hatten", "hat", "haben", "war", "waren", "wurde", "wurden", "ist", "sind"}
@@ -39,12 +51,47 @@ MAX_DATE_DISTANCE = 10
 CLAUSE_ENDS = {",", ".", ";", ":", "!", "?", "–", "„", "“", '"'}
 SEPARABLE_PARTICLES = {"ein", "an", "ab", "zusammen", "auf", "zu", "mit", "vor", "weiter", "zurück", "fort", "aus"}
 ANAPHORIC_DETERMINERS = {
-    "des", "der", "dem", "den", "die", "das", "diesem", "dieses", "dieser", "diesen", "beim", "im", "am", "vom", "zum",
-    "sein", "seine", "seinem", "seinen", "seines", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer",
+    "des",
+    "der",
+    "dem",
+    "den",
+    "die",
+    "das",
+    "diesem",
+    "dieses",
+    "dieser",
+    "diesen",
+    "beim",
+    "im",
+    "am",
+    "vom",
+    "zum",
+    "sein",
+    "seine",
+    "seinem",
+    "seinen",
+    "seines",
+    "seiner",
+    "ihr",
+    "ihre",
+    "ihrem",
+    "ihren",
+    "ihres",
+    "ihrer",
 }
 DEMONSTRATIVES = {"dieses", "diesem", "dieser", "diesen", "diese", "jenes", "jenem", "jener", "jenen"}
 PAIR_WORDS = {"beiden", "beide", "beider", "beidseitig"}
-COLLECTIVE_NOUNS = {"länder", "ländern", "staaten", "seiten", "regierungen", "nationen", "staates", "nachbarländer", "nachbarn"}  # words between a trigger and its date
+COLLECTIVE_NOUNS = {
+    "länder",
+    "ländern",
+    "staaten",
+    "seiten",
+    "regierungen",
+    "nationen",
+    "staates",
+    "nachbarländer",
+    "nachbarn",
+}  # words between a trigger and its date
 PLOVER = {
     "phone_call": {"event": "CONSULT", "mode": "phone"},
     "visit": {"event": "CONSULT", "mode": "visit"},
@@ -64,7 +111,14 @@ class Mention:
 
 
 class EventExtractor:
-    def __init__(self, nlp: Language, name: str = "eventx_events", rules: str | None = None, cues: str | None = None, types: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "eventx_events",
+        rules: str | None = None,
+        cues: str | None = None,
+        types: list[str] | None = None,
+    ) -> None:
         self.name = name
         self.triggers = load_triggers(Path(rules) if rules else None)
         self.cues = load_cues(Path(cues) if cues else None)
@@ -79,7 +133,10 @@ class EventExtractor:
         self.suffix_rules.sort(key=lambda x: len(x[0]), reverse=True)
         # "eintreffen" -> "treffen": verbs whose separated particle changes the event
         self.separable_bases = {
-            lemma[len(p) :] for lemma in self.lemma_rules for p in SEPARABLE_PARTICLES if lemma.startswith(p) and len(lemma) > len(p) + 3
+            lemma[len(p) :]
+            for lemma in self.lemma_rules
+            for p in SEPARABLE_PARTICLES
+            if lemma.startswith(p) and len(lemma) > len(p) + 3
         }
         self._match_cache: dict[tuple[str, str], dict | None] = {}
         self._stem_cache: dict[str, dict | None] = {}
@@ -189,7 +246,12 @@ class EventExtractor:
                     best = p
         if best is None:
             for ent in doc.ents:
-                if ent.label_ == "LOC" and sent.start <= ent.start < sent.end and ent.start > 0 and doc[ent.start - 1].lower_ in DESTINATION_PREPS:
+                if (
+                    ent.label_ == "LOC"
+                    and sent.start <= ent.start < sent.end
+                    and ent.start > 0
+                    and doc[ent.start - 1].lower_ in DESTINATION_PREPS
+                ):
                     if best is None or self._distance(ent, trigger) < self._distance(best, trigger):
                         best = ent
         return best
@@ -228,7 +290,7 @@ class EventExtractor:
         between = self._between_phrase(doc, sent, m.trigger)
         if between is not None:
             lo, hi = between
-            inside = lambda a: any(lo <= s < hi for s, _ in a["mentions"])  # noqa: E731
+            inside = lambda a: any(lo <= s < hi for s, _ in a["mentions"])
             named = [a for a in persons + collectives + fallback if inside(a)]
             if len(named) >= 2:
                 return named, []
@@ -341,7 +403,13 @@ class EventExtractor:
         if sent[0].lower_ in PLURAL_PRONOUNS or (len(sent) > 1 and sent[1].lower_ in PLURAL_PRONOUNS and sent[0].pos_ != "ADP"):
             prev = sentence_of(doc[sent.start - 1]) if sent.start > 0 else None
             if prev is not None:
-                starts = {s for a in (doc._.actors or []) if a["kind"] == "person" for s, _ in a["mentions"] if prev.start <= s < prev.end}
+                starts = {
+                    s
+                    for a in (doc._.actors or [])
+                    if a["kind"] == "person"
+                    for s, _ in a["mentions"]
+                    if prev.start <= s < prev.end
+                }
                 group = [a for a in self._persons_before(doc, sent.start, present) if any(s in starts for s, _ in a["mentions"])]
                 return group[:3]
         return []
@@ -415,7 +483,9 @@ class EventExtractor:
             value = date._.timex["value"]
             if len(value) >= 10 and value[:10] >= doc._.dct and value[:4].isdigit():
                 lo = max(sent.start, m.anchor.i - 8)
-                if not any(t.lower_ in PAST_MARKERS or t.tag_ in ("VVPP",) for t in doc[lo : m.anchor.i + 8]) and not self._past_verb(m.anchor):
+                if not any(
+                    t.lower_ in PAST_MARKERS or t.tag_ in ("VVPP",) for t in doc[lo : m.anchor.i + 8]
+                ) and not self._past_verb(m.anchor):
                     return "planned", True
         return status, bool(cues)
 
@@ -442,18 +512,37 @@ class EventExtractor:
                         antecedent["mentions"] += 1
                         continue
                 actors, hosts = self.participants(doc, sent, m, location)
-                minimum = m.rule.get("min_participants") or (1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) else 2)
+                minimum = m.rule.get("min_participants") or (
+                    1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) else 2
+                )
                 date = self.date_for(doc, sent, m)
                 if m.rule.get("person_required") and not any(a["kind"] == "person" for a in actors + hosts):
                     continue  # "Russland fliegt Luftangriffe", "ruft den UN-Sicherheitsrat an"
                 if len(actors) + len(hosts) >= minimum and not self._political(actors + hosts, location):
                     continue  # "Kane traf zum 2:0", "Aufeinandertreffen mit Nadal": no state actor takes part
-                if m.type == "visit" and m.trigger.lemma_.lower() == "besuchen" and location is None and len(actors) + len(hosts) < 2:
+                if (
+                    m.type == "visit"
+                    and m.trigger.lemma_.lower() == "besuchen"
+                    and location is None
+                    and len(actors) + len(hosts) < 2
+                ):
                     continue  # "keine Schule besucht": nobody and nowhere visited
                 if len(actors) + len(hosts) < minimum:
                     antecedent = self._antecedent(raw, m)
                     if antecedent is not None:  # "zum Abschluss des Besuchs": the visit named before
-                        self._merge_into(antecedent, {"type": m.type, "mentions": 1, "actors": [], "hosts": [], "date": date, "location": location, "status_cue": False, "status": "asserted"})
+                        self._merge_into(
+                            antecedent,
+                            {
+                                "type": m.type,
+                                "mentions": 1,
+                                "actors": [],
+                                "hosts": [],
+                                "date": date,
+                                "location": location,
+                                "status_cue": False,
+                                "status": "asserted",
+                            },
+                        )
                     continue
                 status, by_cue = self.status(doc, m, date)
                 event = {
@@ -528,7 +617,12 @@ class EventExtractor:
 
     def place_in(self, doc: Doc, sent: Span) -> Span | None:
         for p in places(doc):
-            if sent.start <= p.start < sent.end and p.label_ == "capital" and p.start > sent.start and doc[p.start - 1].lower_ in ("in", "im"):
+            if (
+                sent.start <= p.start < sent.end
+                and p.label_ == "capital"
+                and p.start > sent.start
+                and doc[p.start - 1].lower_ in ("in", "im")
+            ):
                 return p
         return None
 
@@ -547,7 +641,12 @@ class EventExtractor:
         vb = b["date"]._.timex.get("value") if b["date"] is not None and b["date"]._.timex else None
         if va and vb and not (va.startswith(vb) or vb.startswith(va)):
             return False
-        if a["date"] is not None and b["date"] is not None and not (va and vb) and a["date"].text.lower() != b["date"].text.lower():
+        if (
+            a["date"] is not None
+            and b["date"] is not None
+            and not (va and vb)
+            and a["date"].text.lower() != b["date"].text.lower()
+        ):
             return False  # "am Freitagabend" and "im Juni 2014" without a DCT: two happenings
         shared_people = self._ids(a) & self._ids(b)
         shared_countries = self._countries(a) & self._countries(b)
@@ -588,7 +687,13 @@ class EventExtractor:
 
     def _to_record(self, doc: Doc, e: dict, n: int) -> dict:
         def actor(a: dict) -> dict:
-            return {"name": a["name"], "kind": a["kind"], "role": a.get("role"), "country": a.get("country"), "code": a.get("code")}
+            return {
+                "name": a["name"],
+                "kind": a["kind"],
+                "role": a.get("role"),
+                "country": a.get("country"),
+                "code": a.get("code"),
+            }
 
         loc = e["location"]
         date = e["date"]
@@ -637,7 +742,9 @@ def lower_is(tok: Token, word: str) -> bool:
     assigns=["doc._.events"],
     requires=["doc._.actors", "doc.spans"],
 )
-def make_event_extractor(nlp: Language, name: str, rules: str | None, cues: str | None, types: list[str] | None) -> EventExtractor:
+def make_event_extractor(
+    nlp: Language, name: str, rules: str | None, cues: str | None, types: list[str] | None
+) -> EventExtractor:
     """Create the eventx_events component.
 
     nlp (Language): the pipeline.
