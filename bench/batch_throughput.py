@@ -19,7 +19,8 @@ from eventx.pipeline import shipped_model_path
 
 
 def main(pool: str, limit: int | None = None) -> None:
-    records = [json.loads(line) for line in open(pool, encoding="utf-8")][:limit]
+    with open(pool, encoding="utf-8") as f:
+        records = [json.loads(line) for line in f][:limit]
     tmp = Path(tempfile.mkdtemp())
     sample = tmp / "sample.jsonl"
     sample.write_text(

@@ -18,8 +18,9 @@ def main(pool: str, limit: int | None = None) -> None:
     if limit:
         src = tmp / "sample.jsonl"
         with open(pool, encoding="utf-8") as f:
-            src.write_text("".join(line for _, line in zip(range(limit), f)), encoding="utf-8")
-    n = sum(1 for _ in open(src, encoding="utf-8"))
+            src.write_text("".join(line for _, line in zip(range(limit), f, strict=False)), encoding="utf-8")
+    with open(src, encoding="utf-8") as f:
+        n = sum(1 for _ in f)
     local = timed([sys.executable, "-m", "eventx", "batch", str(src), "-o", str(tmp / "local.jsonl"), "--workers", "2"])
     dask = timed(
         [sys.executable, "-m", "eventx", "batch", str(src), "--engine", "dask", "--workers", "2", "-o", str(tmp / "dask")]

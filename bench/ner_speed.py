@@ -17,7 +17,8 @@ from eventx.pipeline import shipped_model_path
 
 
 def main(path: str, limit: int | None = None) -> None:
-    texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")][:limit]
+    with open(path, encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f][:limit]
     blank = spacy.blank("de")
     t = time.perf_counter()
     n_tokens = sum(len(d) for d in blank.pipe(texts))

@@ -282,7 +282,7 @@ def batch(
                 _write_stream(results(), fmt, f)
     except KeyboardInterrupt:
         err.print("interrupted: no output file was replaced", markup=False)
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
     if errors is not None:
         with atomic_writer(errors) as f:
             for rec in failures:

@@ -124,7 +124,10 @@ def load_country_table(path: Path | None = None) -> list[dict]:
     out = []
     for row in read_tsv(path or resource_path("countries.tsv")):
         row += [""] * (5 - len(row))
-        split = lambda s: [x for x in s.split("|") if x]
+
+        def split(s):
+            return [x for x in s.split("|") if x]
+
         out.append(
             {
                 "iso3": row[0],

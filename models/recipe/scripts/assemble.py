@@ -61,7 +61,10 @@ def main(
             "name": "eventx_news",
             "lang": "de",
             "version": "0.1.0",
-            "description": "German pipeline for eventx: tokenizer, sentencizer, lookup lemmatizer, CNN NER (PER/LOC/ORG/MISC) with Brown-cluster static vectors.",
+            "description": (
+                "German pipeline for eventx: tokenizer, sentencizer, lookup lemmatizer, "
+                "CNN NER (PER/LOC/ORG/MISC) with Brown-cluster static vectors, country/capital ruler."
+            ),
             "license": "CC BY-SA 4.0",
             "author": "eventx",
             "sources": SOURCES,

@@ -96,7 +96,8 @@ def bio_doc(vocab, sent: list[tuple[str, str]], mapping: dict[str, str]) -> Doc:
 
 
 def read_smartdata(path: Path) -> Iterator[dict]:
-    text = gzip.open(path, "rt", encoding="utf-8").read()
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        text = f.read()
     decoder = json.JSONDecoder()
     pos = 0
     while True:

@@ -32,7 +32,7 @@ def main(
     examples = []
     with nlp.select_pipes(enable=keep):
         preds = nlp.pipe(Doc(nlp.vocab, words=[t.text for t in g], spaces=[True] * len(g)) for g in gold_docs)
-        for pred, gold in zip(preds, gold_docs):
+        for pred, gold in zip(preds, gold_docs, strict=False):
             examples.append(Example(pred, gold))
     scores = Scorer.score_spans(examples, "ents")
     table = {"overall": {"p": scores["ents_p"], "r": scores["ents_r"], "f": scores["ents_f"]}}

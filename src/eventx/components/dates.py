@@ -85,7 +85,7 @@ def sentences(doc: Doc) -> list[Span]:
     if len(starts) == 1 and not doc.has_annotation("SENT_START"):
         return [doc[:]]
     bounds = starts + [len(doc)]
-    return [doc[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def sentence_of(span: Span | Token) -> Span:

@@ -272,7 +272,7 @@ class EventExtractor:
         source_tokens = self._source_tokens(sent)
         persons, collectives, fallback = [], [], []
         for a in actors:
-            for start, end in a["mentions"]:
+            for start, _end in a["mentions"]:
                 if not (sent.start <= start < sent.end):
                     continue
                 if start in source_tokens or start in getattr(self, "_others_own", ()):
@@ -290,7 +290,10 @@ class EventExtractor:
         between = self._between_phrase(doc, sent, m.trigger)
         if between is not None:
             lo, hi = between
-            inside = lambda a: any(lo <= s < hi for s, _ in a["mentions"])
+
+            def inside(a):
+                return any(lo <= s < hi for s, _ in a["mentions"])
+
             named = [a for a in persons + collectives + fallback if inside(a)]
             if len(named) >= 2:
                 return named, []
