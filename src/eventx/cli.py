@@ -316,7 +316,7 @@ def run_dask(inputs, fmt, output, workers, scheduler, glob, text_key, id_key, da
 
     client = Client(scheduler) if scheduler else dx.local_client(workers)
     try:
-        bag = dx.records_bag(list(inputs), glob, text_key, id_key, date_key, partitions=4 * workers)
+        bag = dx.records_bag(list(inputs), glob, text_key, id_key, date_key)
         manifest = dx.run_to_directory(dx.extract_bag(bag, model, types, date), str(output), fmt.value)
     finally:
         client.close()
