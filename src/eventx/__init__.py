@@ -22,11 +22,16 @@ def load(model: str | None = None, types: list[str] | None = None):
     return _load(model, types)
 
 
-def process(nlp, text: str, date: str | None = None):
-    """Run ``nlp`` on ``text`` with the article date ``date`` (YYYY-MM-DD or None)."""
+def make_doc(nlp, text: str, date: str | None = None):
+    """A tokenized Doc that carries its article date (``doc._.dct``) for the pipeline."""
     doc = nlp.make_doc(text)
     doc._.dct = date
-    return nlp(doc)
+    return doc
+
+
+def process(nlp, text: str, date: str | None = None):
+    """Run ``nlp`` on ``text`` with the article date ``date`` (YYYY-MM-DD or None)."""
+    return nlp(make_doc(nlp, text, date))
 
 
 def extract(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .readers import Record
 from .runner import run_document
 
+CHUNK = 16  # documents per nlp.pipe call (and per task for worker processes)
 _WORKER_NLP = None
 _WORKER_MODEL: tuple | None = None
 
@@ -89,9 +90,52 @@ def process_record(record: Record, default_date: str | None = None, nlp=None) ->
     return Outcome(record, result)
 
 
-def _work(args: tuple[Record, str | None]) -> Outcome:
-    record, default_date = args
-    return process_record(record, default_date)
+def process_chunk(records: list[Record], default_date: str | None = None, nlp=None) -> list[Outcome]:
+    """Like process_record for each record, but runs the pipeline over the chunk with
+    ``nlp.pipe`` (batched NER). A chunk that fails falls back to one document at a time,
+    so one bad document never costs the others their result."""
+    from . import make_doc
+    from .runner import validate_date
+    from .schema import document_result
+
+    nlp = nlp or _WORKER_NLP
+    plain: list[tuple[int, Record, str | None]] = []
+    out: list[Outcome | None] = [None] * len(records)
+    for i, rec in enumerate(records):
+        date = rec.date or default_date
+        try:
+            validate_date(date)
+        except ValueError:
+            out[i] = process_record(rec, default_date, nlp)  # reports the bad date
+            continue
+        if rec.error or len(rec.text) > nlp.max_length:
+            out[i] = process_record(rec, default_date, nlp)  # errors, and long texts in pieces
+        else:
+            plain.append((i, rec, date))
+    try:
+        docs = nlp.pipe((make_doc(nlp, rec.text, date) for _, rec, date in plain), batch_size=len(plain) or 1)
+        for (i, rec, _), doc in zip(plain, docs, strict=True):
+            out[i] = Outcome(rec, document_result(doc, rec.id))
+    except Exception:
+        for i, rec, _ in plain:
+            out[i] = process_record(rec, default_date, nlp)
+    return out  # type: ignore[return-value]
+
+
+def _work(args: tuple[list[Record], str | None]) -> list[Outcome]:
+    chunk, default_date = args
+    return process_chunk(chunk, default_date)
+
+
+def chunked(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def run_batch(
@@ -107,12 +151,13 @@ def run_batch(
         from .pipeline import load
 
         nlp = load(model, types)
-        for rec in records:
-            yield process_record(rec, default_date, nlp)
+        for chunk in chunked(records, CHUNK):
+            yield from process_chunk(chunk, default_date, nlp)
         return
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(types) if types else None)) as pool:
-        yield from pool.imap(_work, ((r, default_date) for r in records), chunksize=4)
+        for outcomes in pool.imap(_work, ((c, default_date) for c in chunked(records, CHUNK))):
+            yield from outcomes
 
 
 def default_workers() -> int:

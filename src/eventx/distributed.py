@@ -37,21 +37,19 @@ def _outcome_dict(outcome) -> dict:
 
 
 def _process_partition(records: Iterable, model: str | None, types: tuple | None, default_date: str | None) -> list[dict]:
-    from .batch import process_record
+    from .batch import CHUNK, chunked, process_chunk
     from .pipeline import load
 
     nlp = load(model, list(types) if types else None)  # cached: once per worker process
-    out = []
-    for item in records:
-        record = (
-            item
-            if isinstance(item, Record)
-            else Record(
-                str(item.get("id")), item.get("text"), item.get("date"), item.get("source"), item.get("error"), item.get("note")
-            )
+    recs = [
+        item
+        if isinstance(item, Record)
+        else Record(
+            str(item.get("id")), item.get("text"), item.get("date"), item.get("source"), item.get("error"), item.get("note")
         )
-        out.append(_outcome_dict(process_record(record, default_date, nlp)))
-    return out
+        for item in records
+    ]
+    return [_outcome_dict(o) for chunk in chunked(recs, CHUNK) for o in process_chunk(chunk, default_date, nlp)]
 
 
 def extract_bag(
