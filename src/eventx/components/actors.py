@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
+from ..extensions import token_texts
 from ..rules import load_roles
 from .countries import places
 from .dates import sentence_of
@@ -74,7 +75,9 @@ class ActorFinder:
     # -- roles ---------------------------------------------------------------------------
     def role_of(self, token: Token) -> tuple[str, str, str | None] | None:
         """(title as written, code, implied country) when the token is a role title."""
-        text = token.text
+        return self.role_of_text(token.text)
+
+    def role_of_text(self, text: str) -> tuple[str, str, str | None] | None:
         if not text[:1].isupper():
             return None
         if text not in self._role_cache:
@@ -127,10 +130,10 @@ class ActorFinder:
         spans = [e for e in doc.ents if e.label_ == "PER"]
         covered = {i for e in spans for i in range(e.start, e.end)}
         ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
-        for tok in doc:
-            if tok.i + 1 >= len(doc) or not self.role_of(tok) or tok.i + 1 in covered:
+        for i, text in enumerate(token_texts(doc)):
+            if i + 1 >= len(doc) or not self.role_of_text(text) or i + 1 in covered:
                 continue
-            start = tok.i + 1
+            start = i + 1
             ent = ent_at.get(start)
             if ent is not None and ent.start == start and not any(i in place_at for i in range(ent.start, ent.end)):
                 end = ent.end
@@ -155,11 +158,11 @@ class ActorFinder:
         """Role titles that the article ties to exactly one country without naming the person
         ('US-Außenminister versucht ...'): title -> ISO3."""
         seen: dict[str, set[str]] = {}
-        for tok in doc:
-            r = self.role_of(tok)
-            if not r or tok.i + 1 in taken:
+        for i, text in enumerate(token_texts(doc)):
+            r = self.role_of_text(text)
+            if not r or i + 1 in taken:
                 continue
-            place = place_at.get(tok.i) or (place_at.get(tok.i - 1) if tok.i > 0 else None)
+            place = place_at.get(i) or (place_at.get(i - 1) if i > 0 else None)
             if place is not None and place._.iso3 and place.label_ in ("prefix", "adjective", "country"):
                 seen.setdefault(r[0].lower(), set()).add(place._.iso3)
         return {title: next(iter(c)) for title, c in seen.items() if len(c) == 1}
@@ -183,13 +186,13 @@ class ActorFinder:
     def surname_mentions(self, doc: Doc, known: dict[str, dict], taken: set[int]) -> list[tuple[int, dict]]:
         """Later mentions of a known person's name that NER labelled otherwise or missed."""
         out = []
-        for tok in doc:
-            if tok.i in taken or not tok.text[:1].isupper():
+        for i, text in enumerate(token_texts(doc)):
+            if i in taken or not text[:1].isupper():
                 continue
-            word = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in known else tok.text
+            word = text[:-1] if text.endswith("s") and text[:-1] in known else text
             actor = known.get(word)
             if actor is not None:
-                out.append((tok.i, actor))
+                out.append((i, actor))
         return out
 
     def affiliation(self, doc: Doc, span: Span, place_at: dict[int, Span]) -> tuple[str | None, str | None, str | None]:

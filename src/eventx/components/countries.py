@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401  (registers the extensions)
+from ..extensions import token_texts
 from ..rules import load_country_table, load_organisations
 
 SPAN_KEY = "eventx_places"
@@ -124,12 +125,12 @@ class CountryTagger:
             span = Span(doc, start, end, label=kind)
             spans.append((span, iso3 or None, name))
         matched = {i for span, _, _ in spans for i in range(span.start, span.end)}
-        for tok in doc:
-            if tok.i in matched or (not tok.is_alpha and "-" not in tok.text):
+        for i, text in enumerate(token_texts(doc)):
+            if i in matched or (not text.isalpha() and "-" not in text):
                 continue
-            hit = self.lookup_token(tok.text)
+            hit = self.lookup_token(text)
             if hit:
-                spans.append((Span(doc, tok.i, tok.i + 1, label=hit[1]), hit[0] or None, hit[2]))
+                spans.append((Span(doc, i, i + 1, label=hit[1]), hit[0] or None, hit[2]))
         blocked = set()
         for ent in doc.ents:
             if ent.label_ == "PER" or (ent.label_ in ("ORG", "MISC") and len(ent) > 1):

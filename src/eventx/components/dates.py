@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
+from ..extensions import token_texts
 from ..timex import Context, article_anchor_year, find_timexes
 
 SPAN_KEY = "eventx_dates"
@@ -69,7 +70,7 @@ PAST_CUES = frozenset(
 
 def sentence_is_future(sent: Span) -> bool:
     """A sentence speaks of the future when it has a future cue and no past one."""
-    words = {t.lower_ for t in sent}
+    words = {w.lower() for w in token_texts(sent.doc)[sent.start : sent.end]}
     return bool(words & FUTURE_CUES) and not (words & PAST_CUES)
 
 

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
+from ..extensions import token_texts
 from ..rules import load_cues, load_triggers
 from ..scope import status_at
 from .countries import places
@@ -48,6 +49,14 @@ PRONOUNS = {"er", "ihn", "ihm", "sein", "seine", "seinem", "seinen", "seines", "
 PLURAL_PRONOUNS = {"sie"}
 POSSESSIVES = {"sein", "seine", "seinem", "seinen", "seines", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer"}
 MAX_DATE_DISTANCE = 10
+# strong verb forms whose spelling does not contain the lemma's stem ("traf" for treffen)
+IRREGULAR_FORMS = {
+    "traf", "trafen", "trafst", "getroffen", "trifft", "triffst", "kam", "kamen", "gekommen", "kommt",
+    "empfing", "empfingen", "schloss", "schlossen", "geschlossen", "schließt", "beschloss", "beschlossen",
+    "flog", "flogen", "geflogen", "rief", "riefen", "angerufen", "unterschrieb", "unterschrieben",
+    "verhandelte", "beriet", "berieten", "einigte", "einigten", "geeinigt", "vereinbart", "vereinbarte",
+    "reiste", "reisten", "gereist", "besprach", "sprach", "sprachen", "verhandle", "verhandlen",
+}
 CLAUSE_ENDS = {",", ".", ";", ":", "!", "?", "–", "„", "“", '"'}
 SEPARABLE_PARTICLES = {"ein", "an", "ab", "zusammen", "auf", "zu", "mit", "vor", "weiter", "zurück", "fort", "aus"}
 ANAPHORIC_DETERMINERS = {
@@ -139,9 +148,24 @@ class EventExtractor:
             if lemma.startswith(p) and len(lemma) > len(p) + 3
         }
         self._match_cache: dict[tuple[str, str], dict | None] = {}
+        self._maybe_cache: dict[str, bool] = {}
+        # verb stems whose inflected forms contain them ("besuch" in "besuchte", "unterzeichn" ...)
+        self._stems = {lemma[:-2] if lemma.endswith("en") else lemma[:-1] for lemma in self.lemma_rules}
         self._stem_cache: dict[str, dict | None] = {}
 
     # -- triggers --------------------------------------------------------------------------
+    def may_trigger(self, text: str) -> bool:
+        """A cheap test on the word alone: could it be a trigger under any lemma?"""
+        hit = self._maybe_cache.get(text)
+        if hit is None:
+            lower = text.lower()
+            hit = self._maybe_cache[text] = (
+                (text[:1].isupper() and any(lower.endswith(sfx) for sfx, _ in self.suffix_rules))
+                or any(stem in lower for stem in self._stems)
+                or lower in IRREGULAR_FORMS
+            )
+        return hit
+
     def match_token(self, tok: Token) -> dict | None:
         lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
         key = (tok.text, lemma)
@@ -184,10 +208,14 @@ class EventExtractor:
         return None
 
     def find_mentions(self, doc: Doc, sent: Span) -> list[Mention]:
-        words = [t.lower_ for t in sent]
+        texts = token_texts(doc)
+        words = [w.lower() for w in texts[sent.start : sent.end]]
         out: list[Mention] = []
         treaty_nouns = []
-        for tok in sent:
+        for k in range(sent.start, sent.end):
+            if not self.may_trigger(texts[k]):
+                continue
+            tok = doc[k]
             r = self.match_token(tok)
             if r is None:
                 continue
