@@ -192,7 +192,7 @@ def numeric_date(m, ctx):
 
 @rule(
     needs=MONTH_WORDS,
-    pattern=r"\b(?:(?:am|vom|seit|bis\s+zum|ab|zum)\s+)?(?:(?:"
+    pattern=r"\b(?:(?:am|vom|seit\s+dem|ab\s+dem|seit|bis\s+zum|ab|zum)\s+)?(?:(?:"
     + "|".join(WEEKDAYS)
     + r")(?:"
     + DAYPART
