@@ -87,3 +87,17 @@ def test_offsets_point_into_the_text(extract):
     for e in extract(text)["events"]:
         assert text[e["trigger"]["start"] : e["trigger"]["end"]] == e["trigger"]["text"]
         assert text[e["sentence"]["start"] : e["sentence"]["end"]] == e["sentence"]["text"]
+
+
+def test_second_sample_hosts_and_called_off_meeting(extract):
+    result = extract((SAMPLES / "staatsbesuch.txt").read_text(encoding="utf-8"), "2024-10-30")
+    by_type = {}
+    for e in result["events"]:
+        by_type.setdefault(e["type"], []).append(e)
+    (visit,) = by_type["visit"]
+    assert [a["name"] for a in visit["actors"]] == ["Emmanuel Macron"] and [a["name"] for a in visit["hosts"]] == ["Olaf Scholz"]
+    assert (visit["status"], visit["date"]["value"], visit["location"]["country"]) == ("planned", "2024-11-04", "DEU")
+    (call,) = by_type["phone_call"]
+    assert {a["country"] for a in call["actors"]} == {"DEU", "POL"} and call["date"]["value"] == "2024-10-25"
+    negated = [e for e in by_type["meeting"] if e["status"] == "negated"]
+    assert len(negated) == 1 and {a["name"] for a in negated[0]["actors"]} == {"Viktor Orbán", "Olaf Scholz"}

@@ -51,11 +51,48 @@ POSSESSIVES = {"sein", "seine", "seinem", "seinen", "seines", "seiner", "ihr", "
 MAX_DATE_DISTANCE = 10
 # strong verb forms whose spelling does not contain the lemma's stem ("traf" for treffen)
 IRREGULAR_FORMS = {
-    "traf", "trafen", "trafst", "getroffen", "trifft", "triffst", "kam", "kamen", "gekommen", "kommt",
-    "empfing", "empfingen", "schloss", "schlossen", "geschlossen", "schließt", "beschloss", "beschlossen",
-    "flog", "flogen", "geflogen", "rief", "riefen", "angerufen", "unterschrieb", "unterschrieben",
-    "verhandelte", "beriet", "berieten", "einigte", "einigten", "geeinigt", "vereinbart", "vereinbarte",
-    "reiste", "reisten", "gereist", "besprach", "sprach", "sprachen", "verhandle", "verhandlen",
+    "traf",
+    "trafen",
+    "trafst",
+    "getroffen",
+    "trifft",
+    "triffst",
+    "kam",
+    "kamen",
+    "gekommen",
+    "kommt",
+    "empfing",
+    "empfingen",
+    "schloss",
+    "schlossen",
+    "geschlossen",
+    "schließt",
+    "beschloss",
+    "beschlossen",
+    "flog",
+    "flogen",
+    "geflogen",
+    "rief",
+    "riefen",
+    "angerufen",
+    "unterschrieb",
+    "unterschrieben",
+    "verhandelte",
+    "beriet",
+    "berieten",
+    "einigte",
+    "einigten",
+    "geeinigt",
+    "vereinbart",
+    "vereinbarte",
+    "reiste",
+    "reisten",
+    "gereist",
+    "besprach",
+    "sprach",
+    "sprachen",
+    "verhandle",
+    "verhandlen",
 }
 CLAUSE_ENDS = {",", ".", ";", ":", "!", "?", "–", "„", "“", '"'}
 SEPARABLE_PARTICLES = {"ein", "an", "ab", "zusammen", "auf", "zu", "mit", "vor", "weiter", "zurück", "fort", "aus"}
@@ -311,8 +348,8 @@ class EventExtractor:
                     if a not in persons:
                         persons.append(a)
                     continue
-                prev = doc[start - 1].lower_ if start > sent.start else ""
-                target = collectives if prev not in LOCATION_PREPS else fallback
+                before = {doc[k].lower_ for k in range(max(sent.start, start - 2), start)}
+                target = fallback if before & LOCATION_PREPS else collectives  # "in der Ukraine" is a place
                 if a not in target:
                     target.append(a)
         between = self._between_phrase(doc, sent, m.trigger)
@@ -333,11 +370,15 @@ class EventExtractor:
         if len(parts) < minimum or subject_pronoun:  # "Sie wollen sich mit X treffen": they take part too
             group = self._referred_group(doc, sent, persons) or [p for p in [self._previous_person(doc, sent, persons)] if p]
             parts.extend(a for a in group if a not in parts)
+        if len(parts) == 1 and self._with_phrase(doc, parts[0], m):
+            earlier = self._persons_before(doc, sent.start, parts)
+            if earlier:  # "Ein Treffen mit Orbán wurde abgesagt": with the one the article is about
+                parts.append(max(earlier, key=lambda a: sum(1 for s, _ in a["mentions"] if s < sent.start)))
         covered = {p["country"] for p in parts if p.get("country")}
         for c in collectives:
             if len(parts) >= minimum and c["kind"] == "country" and c["country"] in covered:
                 continue
-            if len(persons) >= 2 and c["kind"] == "country":
+            if len([a for a in parts if a["kind"] == "person"]) >= 2 and c["kind"] == "country":
                 continue
             parts.append(c)
         if len({self._key(p) for p in parts}) < 2:
@@ -359,6 +400,14 @@ class EventExtractor:
                 continue
             owned[id(m)] = set(range(t.i + 1, min(sent.end, t.i + 6)))
         return owned
+
+    @staticmethod
+    def _with_phrase(doc: Doc, actor: dict, m: Mention) -> bool:
+        """The actor follows 'mit' right after the trigger ('Treffen mit dem Regierungschef X')."""
+        for start, _ in actor["mentions"]:
+            if m.trigger.i < start <= m.trigger.i + 6 and any(doc[k].lower_ == "mit" for k in range(m.trigger.i + 1, start)):
+                return True
+        return False
 
     @staticmethod
     def _between_phrase(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int] | None:
@@ -385,8 +434,7 @@ class EventExtractor:
                 return [owner[0]], [p for p in persons if p is not owner[0]]
         for p in persons:
             if host_side:
-                # "X empfing Y", "Gauck, der ihn empfing": the nearest person before the trigger hosts
-                if p is self._nearest_before(persons, m.trigger.i):
+                if p is self._receiver(doc, m, persons):
                     hosts.append(p)
                 else:
                     visitors.append(p)
@@ -400,6 +448,26 @@ class EventExtractor:
         if not visitors:
             visitors = [c for c in collectives if c["kind"] in ("country", "org") and c.get("country") != dest][:2]
         return visitors, hosts
+
+    def _receiver(self, doc: Doc, m: Mention, persons: list[dict]) -> dict | None:
+        """Who receives in 'empfangen': the agent of a passive ('von X empfangen'), the antecedent
+        of a relative clause ('Gauck, der ihn empfing'), else the first person named (the
+        subject of 'Scholz wird Macron empfangen')."""
+        for p in persons:
+            for start, _ in p["mentions"]:
+                if m.sent.start < start < m.trigger.i and doc[start - 1].lower_ in ("von", "vom"):
+                    return p
+        nearest = self._nearest_before(persons, m.trigger.i)
+        if nearest is not None:
+            end = max(e for s, e in nearest["mentions"] if s < m.trigger.i)
+            if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("der", "die", "das"):
+                return nearest
+        first = [
+            (min(s for s, _ in p["mentions"] if s >= m.sent.start), p)
+            for p in persons
+            if any(s >= m.sent.start for s, _ in p["mentions"])
+        ]
+        return min(first, key=lambda x: x[0])[1] if first else None
 
     @staticmethod
     def _nearest_before(persons: list[dict], position: int) -> dict | None:
@@ -612,8 +680,9 @@ class EventExtractor:
         for v in visits:
             # whoever the visitors meet during the visit hosts them, at home unless said otherwise
             dest = v["location"]._.iso3 if v["location"] is not None and v["location"].has_extension("iso3") else None
+            visitors = {a["id"] for a in v["actors"] if a["kind"] == "person"}
             for e in events:
-                if e["type"] == "meeting" and self._ids(v) & self._ids(e):
+                if e["type"] == "meeting" and visitors & self._ids(e):
                     for a in e["actors"]:
                         if a["kind"] == "person" and all(a["id"] != b["id"] for b in v["actors"] + v["hosts"]):
                             v["hosts"].append(a)
@@ -625,7 +694,8 @@ class EventExtractor:
             if e["type"] not in ("meeting", "phone_call") or e["date"] is not None:
                 continue
             for v in visits:
-                if self._ids(v) & self._ids(e) and v["date"] is not None:
+                visitors = {a["id"] for a in v["actors"] if a["kind"] == "person"}
+                if visitors & self._ids(e) and v["date"] is not None:
                     e["date"] = v["date"]
                     if e["location"] is None and e["type"] == "meeting":
                         e["location"] = v["location"]
