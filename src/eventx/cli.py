@@ -11,7 +11,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import Errors, EventxError, InputError
-from .readers import Record, decode, iter_inputs, text_record
+from .readers import Record, iter_inputs, text_of, text_record
 from .rules import EVENT_TYPES, resource_path
 from .writers import Engine, Format, atomic_writer, dumps, render, write_csv
 
@@ -63,11 +63,9 @@ def load_nlp(model: str | None, types: list[str] | None):
 def read_stdin_text() -> Record:
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
     try:
-        text, note = decode(data, "<stdin>")
+        text, note = text_of(data, "<stdin>")
     except InputError as e:
         return Record("-", source="<stdin>", error=str(e))
-    if not text.strip():
-        return Record("-", source="<stdin>", error=Errors.E004.format(path="<stdin>"))
     return Record("-", text, source="<stdin>", note=note)
 
 

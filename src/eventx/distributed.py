@@ -73,18 +73,15 @@ def _parse_jsonl_block(block: bytes, path: str, index: int, text_key: str, id_ke
 
 def _read_text_file(path: str, name: str) -> Record:
     from .errors import Errors
-    from .readers import InputError
+    from .readers import InputError, text_of
 
     try:
         with fsspec.open(path, "rb") as f:
-            data = f.read()
-        text, note = decode(data, path)
+            text, note = text_of(f.read(), path)
     except FileNotFoundError:
         return Record(name, source=path, error=Errors.E001.format(path=path))
     except (InputError, OSError) as e:
         return Record(name, source=path, error=str(e))
-    if not text.strip():
-        return Record(name, source=path, error=Errors.E004.format(path=path))
     return Record(name, text, None, path, note=note)
 
 

@@ -42,6 +42,14 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     return text, Warnings.W001.format(path=name, encoding=encoding)
 
 
+def text_of(data: bytes, name: str) -> tuple[str, str | None]:
+    """Decoded, non-empty text with a note when it was not UTF-8. Raises InputError."""
+    text, note = decode(data, name)
+    if not text.strip():
+        raise InputError(Errors.E004.format(path=name))
+    return text, note
+
+
 def read_text_file(path: Path) -> tuple[str, str | None]:
     """Text of a file, with a note when it was not UTF-8. Raises InputError."""
     name = str(path)
@@ -53,10 +61,7 @@ def read_text_file(path: Path) -> tuple[str, str | None]:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(Errors.E007.format(path=name, reason=e.strerror or e)) from None
-    text, note = decode(data, name)
-    if not text.strip():
-        raise InputError(Errors.E004.format(path=name))
-    return text, note
+    return text_of(data, name)
 
 
 def text_record(path: Path, doc_id: str | None = None, date: str | None = None) -> Record:

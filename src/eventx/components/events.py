@@ -11,7 +11,7 @@ and from the event date relative to the DCT. Mentions of one happening are merge
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -153,7 +153,6 @@ class Mention:
     rule: dict
     sent: Span
     anchor: Token  # the word whose clause decides the status (the verb for treaty nouns)
-    extra: list[Token] = field(default_factory=list)
 
 
 class EventExtractor:
@@ -260,7 +259,7 @@ class EventExtractor:
             if r["type"] == "meeting" and r["value"] in ("treffen",) and not tok.text[:1].isupper():
                 if any(w in NOT_A_MEETING_OBJECT for w in words[max(0, i - 4) : i + 3]):
                     continue
-            if r["type"] == "meeting" and i > 0 and words[i - 1] == "im" and lower_is(tok, "gespräch"):
+            if r["type"] == "meeting" and i > 0 and words[i - 1] == "im" and tok.lower_ == "gespräch":
                 continue  # "im Gespräch" is a modality cue, not a meeting
             if r["type"] == "meeting" and self._interview(doc, tok):
                 continue  # "in einem Gespräch mit der Welt am Sonntag": an interview
@@ -271,14 +270,12 @@ class EventExtractor:
                 continue
             if r.get("requires_destination") and not self.destination(doc, sent, tok):
                 continue
-            if r["type"] == "meeting" and tok.lemma_.lower() in ("treffen", "kommen") and "zusammen" in words:
-                pass
             out.append(Mention(r["type"], tok, r, sent, tok))
-        treaty_verbs = [m for m in out if m.type == "treaty"]
+        has_treaty_verb = any(m.type == "treaty" for m in out)
         for noun, r in treaty_nouns:
-            if treaty_verbs:
-                treaty_verbs[0].extra.append(noun)
-            elif self._between_phrase(doc, sent, noun) is not None:  # "das Abkommen zwischen Serbien und dem Kosovo"
+            if has_treaty_verb:
+                continue  # the verb's mention stands for the treaty
+            if self._between_phrase(doc, sent, noun) is not None:  # "das Abkommen zwischen Serbien und dem Kosovo"
                 out.append(Mention("treaty", noun, r, sent, noun))
         return [m for m in out if self.types is None or m.type in self.types]
 
@@ -302,7 +299,7 @@ class EventExtractor:
         """Where a visit goes: a place after nach/in, or the object of 'besuchen'."""
         best = None
         for p in places(doc):
-            if not (sent.start <= p.start < sent.end) or p.label_ not in ("country", "capital") and not self._loc_ent(p):
+            if not (sent.start <= p.start < sent.end) or p.label_ not in ("country", "capital"):
                 continue
             prev = doc[p.start - 1].lower_ if p.start > sent.start else ""
             is_object = p.start > trigger.i and prev not in LOCATION_PREPS and trigger.lemma_.lower() in ("besuchen", "bereisen")
@@ -322,17 +319,16 @@ class EventExtractor:
         return best
 
     @staticmethod
-    def _loc_ent(span: Span) -> bool:
-        return False
-
-    @staticmethod
     def _distance(span: Span, trigger: Token) -> int:
         """Words between a trigger and a place; places after the trigger come first."""
         if span.start > trigger.i:
             return span.start - trigger.i
         return 100 + trigger.i - span.end
 
-    def participants(self, doc: Doc, sent: Span, m: Mention, location: Span | None) -> tuple[list[dict], list[dict]]:
+    def participants(
+        self, doc: Doc, sent: Span, m: Mention, location: Span | None, owned_elsewhere: set[int] = frozenset()
+    ) -> tuple[list[dict], list[dict]]:
+        """Actors and hosts of a mention. owned_elsewhere: words attached to another trigger."""
         actors = doc._.actors or []
         source_tokens = self._source_tokens(sent)
         persons, collectives, fallback = [], [], []
@@ -340,7 +336,7 @@ class EventExtractor:
             for start, _end in a["mentions"]:
                 if not (sent.start <= start < sent.end):
                     continue
-                if start in source_tokens or start in getattr(self, "_others_own", ()):
+                if start in source_tokens or start in owned_elsewhere:
                     continue
                 if location is not None and location.start <= start < location.end:
                     continue
@@ -603,21 +599,21 @@ class EventExtractor:
             owned = self._owned_tokens(doc, sent, mentions)
             seen_types: dict[str, dict] = {}
             for m in mentions:
-                self._others_own = {i for k, toks in owned.items() if k != id(m) for i in toks}
                 location = self.destination(doc, sent, m.trigger) if m.type == "visit" else self.place_in(doc, sent)
                 if m.trigger.i > sent.start and doc[m.trigger.i - 1].lower_ in DEMONSTRATIVES:
                     antecedent = self._antecedent(raw, m)
                     if antecedent is not None:  # "Ohrenzeuge dieses Telefonats": the call named before
                         antecedent["mentions"] += 1
                         continue
-                actors, hosts = self.participants(doc, sent, m, location)
+                others_own = {i for k, toks in owned.items() if k != id(m) for i in toks}
+                actors, hosts = self.participants(doc, sent, m, location, others_own)
                 minimum = m.rule.get("min_participants") or (
                     1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) else 2
                 )
                 date = self.date_for(doc, sent, m)
                 if m.rule.get("person_required") and not any(a["kind"] == "person" for a in actors + hosts):
                     continue  # "Russland fliegt Luftangriffe", "ruft den UN-Sicherheitsrat an"
-                if len(actors) + len(hosts) >= minimum and not self._political(actors + hosts, location):
+                if len(actors) + len(hosts) >= minimum and not self._political(actors + hosts):
                     continue  # "Kane traf zum 2:0", "Aufeinandertreffen mit Nadal": no state actor takes part
                 if (
                     m.type == "visit"
@@ -668,7 +664,7 @@ class EventExtractor:
         return doc
 
     @staticmethod
-    def _political(parties: list[dict], location: Span | None) -> bool:
+    def _political(parties: list[dict]) -> bool:
         """Events need a state or international actor: a country, an organisation, or a person
         with a political role or a country."""
         return any(a["kind"] in ("country", "org") or a.get("country") or a.get("role") for a in parties)
@@ -680,9 +676,8 @@ class EventExtractor:
         for v in visits:
             # whoever the visitors meet during the visit hosts them, at home unless said otherwise
             dest = v["location"]._.iso3 if v["location"] is not None and v["location"].has_extension("iso3") else None
-            visitors = {a["id"] for a in v["actors"] if a["kind"] == "person"}
             for e in events:
-                if e["type"] == "meeting" and visitors & self._ids(e):
+                if e["type"] == "meeting" and self._visitor_ids(v) & self._ids(e):
                     for a in e["actors"]:
                         if a["kind"] == "person" and all(a["id"] != b["id"] for b in v["actors"] + v["hosts"]):
                             v["hosts"].append(a)
@@ -694,8 +689,7 @@ class EventExtractor:
             if e["type"] not in ("meeting", "phone_call") or e["date"] is not None:
                 continue
             for v in visits:
-                visitors = {a["id"] for a in v["actors"] if a["kind"] == "person"}
-                if visitors & self._ids(e) and v["date"] is not None:
+                if self._visitor_ids(v) & self._ids(e) and v["date"] is not None:
                     e["date"] = v["date"]
                     if e["location"] is None and e["type"] == "meeting":
                         e["location"] = v["location"]
@@ -730,6 +724,10 @@ class EventExtractor:
     @staticmethod
     def _ids(e: dict) -> set[int]:
         return {a["id"] for a in e["actors"] + e["hosts"] if a["kind"] == "person"}
+
+    @staticmethod
+    def _visitor_ids(visit: dict) -> set[int]:
+        return {a["id"] for a in visit["actors"] if a["kind"] == "person"}
 
     @staticmethod
     def _countries(e: dict) -> set[str]:
@@ -831,10 +829,6 @@ def separated_particle(tok: Token) -> str | None:
     if j - 1 > tok.i and last.lower_ in SEPARABLE_PARTICLES:
         return last.lower_
     return None
-
-
-def lower_is(tok: Token, word: str) -> bool:
-    return tok.lower_ == word
 
 
 @Language.factory(
