@@ -12,6 +12,7 @@ from spacy.language import Language
 from .errors import Errors, ModelNotFound
 
 SHIPPED_MODEL = "de_eventx_news"
+NAME_RULES = "eventx_name_rules"  # part of the shipped pipeline; added after the NER of any other
 COMPONENTS = ("eventx_countries", "eventx_dates", "eventx_actors", "eventx_events")
 
 
@@ -43,6 +44,8 @@ def resolve_model(name: str | None) -> str | Path:
 
 def add_components(nlp: Language, types: list[str] | None = None) -> Language:
     """Add the eventx components to any German pipeline (with NER for persons)."""
+    if nlp.has_pipe("ner") and not nlp.has_pipe(NAME_RULES):
+        nlp.add_pipe(NAME_RULES)
     for comp in COMPONENTS:
         if comp in nlp.pipe_names:
             continue

@@ -108,6 +108,12 @@ def load_roles(path: Path | None = None) -> dict[str, tuple[str, str | None]]:
     return out
 
 
+def load_name_titles(path: Path | None = None) -> list[str]:
+    """Lowercase words that stand before a name without belonging to it (Trainer, Mr., Dr.)."""
+    lines = (path or resource_path("name_titles.txt")).read_text(encoding="utf-8").splitlines()
+    return [line.strip().lower() for line in lines if line.strip() and not line.startswith("#")]
+
+
 def load_organisations(path: Path | None = None) -> dict[str, str]:
     """surface form -> canonical name"""
     out = {}

@@ -163,6 +163,7 @@ def main(
     panx: int = typer.Option(8000, help="PAN-X train sentences to sample (silver, no MISC)"),
     ler: int = typer.Option(3000, help="LER sentences to sample (legal text, sampled down)"),
     germeval_copies: int = typer.Option(3, help="times the GermEval test split is repeated (upweighting)"),
+    panx_dev: int = typer.Option(0, help="PAN-X dev sentences to add (silver; not our development set)"),
 ) -> None:
     rng = random.Random(SEED)
     nlp = spacy.blank("de")
@@ -184,6 +185,9 @@ def main(
     ler_without = [d for d in ler_all if not d.ents]
     ler_docs = sample(ler_with, int(ler * 0.8), rng) + sample(ler_without, ler - int(ler * 0.8), rng)
     panx_docs = sample(panx_all, panx, rng)
+    if panx_dev:
+        panx_dev_all = [bio_doc(vocab, s, PANX) for s in read_columns(data_dir / "panx_de/dev.tsv", 0, 1, "\t")]
+        panx_docs += sample(panx_dev_all, panx_dev, rng)
 
     parts = {
         "germeval2014 test": germeval * germeval_copies,
