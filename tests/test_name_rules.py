@@ -34,10 +34,10 @@ def tagged(nlp, text, ents):
         ("Ursula von der Leyen sprach", (0, 4), "Ursula von der Leyen"),
         ("Karl-Theodor zu Guttenberg trat zurück", (0, 3), "Karl-Theodor zu Guttenberg"),
         ("Popstar Lady Gaga sang", (0, 3), "Lady Gaga"),
-        # a title alone stays a person: nothing follows it
-        ("Der Kaiser kam", (1, 2), "Kaiser"),
-        # the word after the title must look like a name
-        ("Frau und Mann", (0, 1), "Frau"),
+        ("Frau Holle und Mann", (0, 2), "Holle"),
+        ("1919 war Rée Gründungsmitglied der", (2, 4), "Rée"),
+        ("Der Vergleich mit Steffi Graf schmeichelt", (3, 5), "Steffi Graf"),
+        ("Gerhard Richter malte", (0, 2), "Gerhard Richter"),
     ],
 )
 def test_person_names_lose_titles_and_trailing_words(rules, text, ent, expected):
@@ -47,10 +47,32 @@ def test_person_names_lose_titles_and_trailing_words(rules, text, ent, expected)
     assert [t.ent_iob_ for t in doc if t.text not in expected.split()] == ["O"] * (len(doc) - len(expected.split()))
 
 
-def test_title_only_person_before_a_person_is_dropped(rules):
+def test_persons_made_of_titles_alone_are_dropped(rules):
     nlp, component = rules
     doc = component(tagged(nlp, "Hat Mr. Krugman recht", [(1, 2, "PER"), (2, 3, "PER")]))
     assert [(e.text, e.label_) for e in doc.ents] == [("Krugman", "PER")]
+    doc = component(tagged(nlp, "Er diente als Artilleriehauptmann", [(3, 4, "PER")]))
+    assert doc.ents == ()
+
+
+def test_kin_word_splits_two_persons(rules):
+    nlp, component = rules
+    doc = component(tagged(nlp, "unter dem Kommando von Brians Sohn Murchad .", [(4, 7, "PER")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Brians", "PER"), ("Murchad", "PER")]
+
+
+@pytest.mark.parametrize(
+    "text,ent,expected",
+    [
+        ("Auflage , Franzis Verlag , München", (2, 4), ("Franzis Verlag", "ORG")),
+        ("am Lee Strasberg Theatre und", (1, 4), ("Lee Strasberg Theatre", "ORG")),
+        ("an der Ben Jehudastraße in", (2, 4), ("Ben Jehudastraße", "LOC")),
+    ],
+)
+def test_persons_named_after_organisation_or_place_words_are_relabelled(rules, text, ent, expected):
+    nlp, component = rules
+    doc = component(tagged(nlp, text, [(*ent, "PER")]))
+    assert [(e.text, e.label_) for e in doc.ents] == [expected]
 
 
 def test_lowercase_places_and_persons_are_dropped_other_labels_kept(rules):

@@ -108,10 +108,17 @@ def load_roles(path: Path | None = None) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def load_name_titles(path: Path | None = None) -> list[str]:
-    """Lowercase words that stand before a name without belonging to it (Trainer, Mr., Dr.)."""
-    lines = (path or resource_path("name_titles.txt")).read_text(encoding="utf-8").splitlines()
-    return [line.strip().lower() for line in lines if line.strip() and not line.startswith("#")]
+def load_name_titles(path: Path | None = None) -> dict[str, str]:
+    """lowercase word that stands beside a name without belonging to it -> kind (title or kin)."""
+    return {row[0].lower(): row[1] for row in read_tsv(path or resource_path("name_titles.tsv"))}
+
+
+def load_name_heads(path: Path | None = None) -> dict[str, tuple[str, bool]]:
+    """lowercase last word -> (label, matches as a suffix too) for PER entities that are not persons."""
+    out = {}
+    for row in read_tsv(path or resource_path("name_heads.tsv")):
+        out[row[0].lower()] = (row[1], row[2] == "suffix")
+    return out
 
 
 def load_organisations(path: Path | None = None) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""Assemble the shipped pipeline: the trained NER plus sentence boundaries and lemmas.
+"""Assemble the shipped pipeline: the trained NER plus sentence boundaries and lemmas,
+the country/capital ruler and eventx's name rules.
 
 Adds a rule-based ``sentencizer`` (the German tokenizer keeps "29.", "Dr.", "z.",
 "Nr." as single tokens, so ordinals and abbreviations do not end sentences) and a
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 SOURCES = [
     {"name": "GermEval 2014 NER (test split)", "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
     {
-        "name": "WikiANN / PAN-X German (train, sampled)",
+        "name": "WikiANN / PAN-X German (train sampled; train mentions for mention swapping; train and dev text for pretraining)",
         "url": "https://github.com/google-research/xtreme",
         "license": "not stated (Wikipedia text, CC BY-SA)",
     },
@@ -47,12 +48,17 @@ def main(
     out_dir: Path = typer.Argument(..., help="where the shipped pipeline is written"),
     scores: Path = typer.Option(None, help="JSON from evaluate_ner.py to record in meta.json"),
     place_ruler: bool = typer.Option(True, help="add country names and capitals as LOC after the NER"),
+    name_rules: bool = typer.Option(True, help="add eventx_name_rules (titles off person names, no lowercase places)"),
 ) -> None:
     nlp = spacy.load(trained)
     if place_ruler:
         from add_place_ruler import add_place_ruler
 
         add_place_ruler(nlp)
+    if name_rules:
+        import eventx  # noqa: F401  (registers eventx_name_rules)
+
+        nlp.add_pipe("eventx_name_rules", last=True)
     nlp.add_pipe("sentencizer", first=True)
     lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"}, after="sentencizer")
     lemmatizer.initialize()
@@ -63,7 +69,7 @@ def main(
             "version": "0.1.0",
             "description": (
                 "German pipeline for eventx: tokenizer, sentencizer, lookup lemmatizer, "
-                "CNN NER (PER/LOC/ORG/MISC) with Brown-cluster static vectors, country/capital ruler."
+                "CNN NER (PER/LOC/ORG/MISC) with Brown-cluster static vectors, country/capital ruler, name rules."
             ),
             "license": "CC BY-SA 4.0",
             "author": "eventx",

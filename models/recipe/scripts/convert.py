@@ -150,6 +150,38 @@ def sample(items: list, n: int, rng: random.Random) -> list:
     return rng.sample(items, n)
 
 
+def mention_pool(docs: Iterable[Doc]) -> dict[str, list[tuple[str, ...]]]:
+    """label -> the word sequences of its mentions (with repeats, so frequent names stay frequent)."""
+    pool: dict[str, list[tuple[str, ...]]] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            pool.setdefault(ent.label_, []).append(tuple(t.text for t in ent))
+    return pool
+
+
+def replace_mentions(doc: Doc, pool: dict[str, list[tuple[str, ...]]], rng: random.Random, p: float) -> Doc:
+    """A copy of doc in which each mention is, with probability p, swapped for another mention
+    of the same label (mention replacement, Dai & Adel 2020): the sentence stays, the names
+    change, so a repeated sentence teaches the context instead of the name."""
+    words: list[str] = []
+    tags: list[str] = []
+    i = 0
+    ents = {e.start: e for e in doc.ents}
+    while i < len(doc):
+        ent = ents.get(i)
+        if ent is None:
+            words.append(doc[i].text)
+            tags.append("O" if doc[i].ent_iob_ == "O" else "")
+            i += 1
+            continue
+        names = pool.get(ent.label_)
+        new = rng.choice(names) if names and rng.random() < p else tuple(t.text for t in ent)
+        words.extend(new)
+        tags.extend([f"B-{ent.label_}"] + [f"I-{ent.label_}"] * (len(new) - 1))
+        i = ent.end
+    return Doc(doc.vocab, words=words, ents=tags)
+
+
 def describe(name: str, docs: Iterable[Doc]) -> str:
     docs = list(docs)
     labels = Counter(e.label_ for d in docs for e in d.ents)
@@ -164,6 +196,7 @@ def main(
     ler: int = typer.Option(3000, help="LER sentences to sample (legal text, sampled down)"),
     germeval_copies: int = typer.Option(3, help="times the GermEval test split is repeated (upweighting)"),
     panx_dev: int = typer.Option(0, help="PAN-X dev sentences to add (silver; not our development set)"),
+    replace: float = typer.Option(0.0, help="chance to swap each mention in GermEval copies after the first"),
 ) -> None:
     rng = random.Random(SEED)
     nlp = spacy.blank("de")
@@ -189,8 +222,14 @@ def main(
         panx_dev_all = [bio_doc(vocab, s, PANX) for s in read_columns(data_dir / "panx_de/dev.tsv", 0, 1, "\t")]
         panx_docs += sample(panx_dev_all, panx_dev, rng)
 
+    copies = list(germeval)
+    if germeval_copies > 1 and replace > 0:
+        pool = mention_pool([*germeval, *panx_docs, *mobie_docs, *smart])
+        copies += [replace_mentions(d, pool, rng, replace) for _ in range(germeval_copies - 1) for d in germeval]
+    else:
+        copies *= germeval_copies
     parts = {
-        "germeval2014 test": germeval * germeval_copies,
+        "germeval2014 test": copies,
         "panx_de train": panx_docs,
         "mobie all": mobie_docs,
         "smartdata_v1 all": smart,
@@ -204,6 +243,14 @@ def main(
     print(describe("TRAIN", train))
     print(describe("DEV germeval2014 dev", germeval_dev))
     DocBin(docs=train, store_user_data=False).to_disk(out_dir / "train.spacy")
+    # fine-tuning set: the gold news/Wikipedia sentences once as they are and once with
+    # half of their mentions swapped for other GermEval or PAN-X mentions of the same label
+    ft_rng = random.Random(SEED)
+    pool = mention_pool([*germeval, *panx_all])
+    finetune = germeval + [replace_mentions(d, pool, ft_rng, 0.5) for d in germeval]
+    ft_rng.shuffle(finetune)
+    print(describe("FINETUNE", finetune))
+    DocBin(docs=finetune, store_user_data=False).to_disk(out_dir / "finetune.spacy")
     DocBin(docs=germeval_dev, store_user_data=False).to_disk(out_dir / "dev.spacy")
 
 

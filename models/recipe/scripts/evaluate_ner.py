@@ -27,7 +27,7 @@ def main(
     write_meta: bool = typer.Option(False, help="record the scores in the pipeline's meta.json"),
 ) -> None:
     nlp = spacy.load(model)
-    keep = [p for p in nlp.pipe_names if p in ("tok2vec", "ner", "place_ruler")]
+    keep = [p for p in nlp.pipe_names if p in ("tok2vec", "ner", "place_ruler", "eventx_name_rules")]
     gold_docs = [bio_doc(nlp.vocab, s, GERMEVAL) for s in read_columns(data_dir / "germeval2014/NER-de-dev.tsv", 1, 2, "\t")]
     examples = []
     with nlp.select_pipes(enable=keep):

@@ -1,13 +1,21 @@
 """eventx_name_rules: German naming conventions applied to the NER's entities.
 
-The statistical NER sometimes takes the title in front of a name into the entity
-("Trainer Gennadij Chalepo", "Mr. Krugman") and sometimes tags an adjective as a
-place ("die deutschen Interessen"). The GermEval/CoNLL scheme, which eventx's
-pipeline and de_core_news_md follow, keeps titles outside person names and has no
-lowercase place names. This component, placed after the NER, trims the leading
-titles of PER entities (``resources/name_titles.txt`` plus the political titles in
-``roles.tsv``), drops a PER made only of titles right before another PER, and drops
-PER and LOC entities without an upper-case letter.
+The statistical NER sometimes takes the words around a name into the entity
+("Trainer Gennadij Chalepo", "Mr. Krugman", "Rée Gründungsmitglied", "Thomas dachte"),
+joins two persons ("Brians Sohn Murchad"), calls a publisher a person ("Franzis Verlag")
+or tags an adjective as a place ("die deutschen Interessen"). The GermEval/CoNLL scheme,
+which eventx's pipeline and de_core_news_md follow, keeps titles outside names and has no
+lowercase place names. Placed after the NER, this component
+
+- cuts titles (``resources/name_titles.tsv`` and the political titles of ``roles.tsv``) off
+  the start of PER entities, compound ones ("Gründungsmitglied") off their end too (a bare
+  "Graf" or "Richter" there is a surname), and splits a PER at a kinship word inside it;
+- ends a name before the first lowercase word that is not a name particle ("von", "de",
+  "bin") and before brackets, quotes and commas;
+- drops a PER made of titles alone;
+- relabels a PER whose last word names an organisation or a place
+  (``resources/name_heads.tsv``: "Verlag", "GmbH", "-straße");
+- drops PER and LOC entities without an upper-case letter.
 
     >>> nlp.add_pipe("eventx_name_rules", after="ner")
     >>> [(e.text, e.label_) for e in nlp("Bundestrainer Joachim Löw lobte das Team.").ents]
@@ -16,90 +24,102 @@ PER and LOC entities without an upper-case letter.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..rules import load_name_titles, load_roles
+from ..rules import load_name_heads, load_name_titles, load_roles
 
 NAME_LABELS = frozenset({"PER", "LOC"})
 # lowercase words inside names: "Ursula von der Leyen", "Karl-Theodor zu Guttenberg", "bin Salman"
 NAME_PARTICLES = frozenset(
-    [
-        "von",
-        "van",
-        "vom",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "das",
-        "do",
-        "dos",
-        "du",
-        "zu",
-        "ten",
-        "ter",
-        "la",
-        "le",
-        "las",
-        "los",
-        "y",
-        "e",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "af",
-        "av",
-        "und",
-    ]
+    ["von", "van", "vom", "der", "den", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "zu"]
+    + ["ten", "ter", "la", "le", "las", "los", "y", "e", "bin", "ibn", "al", "el", "af", "av", "und"]
 )
 STOP_PUNCT = frozenset('()[]{}"“”„«»,;:')
 
 
 @lru_cache(maxsize=1)
-def title_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(exact lowercase titles, endings that make a token a title)."""
-    words = frozenset(load_name_titles()) | frozenset(load_roles())
-    endings = tuple(sorted((w for w in words if len(w) >= 4 and not w.endswith(".")), key=len, reverse=True))
+def title_words() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """(lowercase word -> kind, (ending, kind) pairs longest first) for titles and kin."""
+    words = {role: "title" for role in load_roles()}
+    words.update(load_name_titles())
+    endings = tuple(sorted(((w, k) for w, k in words.items() if len(w) >= 4 and not w.endswith(".")), key=lambda x: -len(x[0])))
     return words, endings
 
 
-def is_title(text: str) -> bool:
+def title_kind(text: str) -> str | None:
+    """'title' or 'kin' when a token is such a word ("Trainer", "Co-Trainer", "Sohn"), else None."""
+    if not text[:1].isupper():
+        return None
     words, endings = title_words()
     low = text.lower()
-    return low in words or low.rsplit("-", 1)[-1] in words or low.endswith(endings)
+    kind = words.get(low) or words.get(low.rsplit("-", 1)[-1])
+    if kind:
+        return kind
+    for ending, kind in endings:
+        if low.endswith(ending):
+            return kind
+    return None
 
 
-def trim_titles(ent: Span) -> int:
-    """Index of the first token of the name once leading titles are removed."""
-    doc, start = ent.doc, ent.start
-    while start < ent.end - 1 and is_title(doc[start].text) and doc[start + 1].text[:1].isupper():
-        start += 1
-    return start
+def is_title(text: str) -> bool:
+    return title_kind(text) is not None
 
 
-def title_only_before_name(ent: Span, following: Span | None) -> bool:
-    """A PER made only of titles and directly followed by another PER ("[Mr.] [Krugman]")."""
-    return (
-        following is not None and following.label_ == "PER" and following.start == ent.end and all(is_title(t.text) for t in ent)
-    )
+def is_compound_title(text: str) -> bool:
+    """A title by its ending or hyphen part only ("Gründungsmitglied", "Löwen-Keeper"): such a
+    word is never a surname, while "Graf", "Richter" or "Major" end many names."""
+    return is_title(text) and text.lower() not in title_words()[0]
 
 
-def name_end(ent: Span, start: int) -> int:
-    """End of the name: before the first lowercase word that is not a name particle
-    ("[Thomas] dachte", "[Leo] zur Welt") or the first bracket or quote."""
-    doc = ent.doc
-    for i in range(start + 1, ent.end):
+@lru_cache(maxsize=1)
+def head_words() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """(exact lowercase last word -> label, (suffix, label) pairs, longest first)."""
+    heads = load_name_heads()
+    exact = {w: label for w, (label, _) in heads.items()}
+    suffixes = tuple(sorted(((w, label) for w, (label, suffix) in heads.items() if suffix), key=lambda x: -len(x[0])))
+    return exact, suffixes
+
+
+def head_label(ent: Span) -> str | None:
+    """ORG or LOC when a person's last word names an organisation or a place."""
+    exact, suffixes = head_words()
+    last = ent[-1].lower_
+    if last in exact and len(ent) > 1:
+        return exact[last]
+    for suffix, label in suffixes:
+        if last.endswith(suffix) and last != suffix:
+            return label
+    return None
+
+
+def name_end(doc: Doc, start: int, end: int) -> int:
+    """End of a name: before the first lowercase word that is not a name particle
+    ("[Thomas] dachte", "[Leo] zur Welt") or the first bracket, quote or comma."""
+    for i in range(start + 1, end):
         text = doc[i].text
         if (text[:1].islower() and text.lower() not in NAME_PARTICLES) or text in STOP_PUNCT:
             return i
-    return ent.end
+    return end
+
+
+def person_pieces(ent: Span) -> Iterator[tuple[int, int]]:
+    """The (start, end) token ranges of the names in a PER entity, titles cut off."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end - 1 and is_title(doc[start].text) and doc[start + 1].text[:1].isupper():
+        start += 1
+    while end - 1 > start and is_compound_title(doc[end - 1].text):
+        end -= 1
+    piece_start = start
+    for i in range(start + 1, end - 1):
+        if title_kind(doc[i].text) == "kin":
+            if i > piece_start:
+                yield piece_start, name_end(doc, piece_start, i)
+            piece_start = i + 1
+    yield piece_start, name_end(doc, piece_start, end)
 
 
 class NameRules:
@@ -107,24 +127,20 @@ class NameRules:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = []
+        ents: list[Span] = []
         changed = False
-        all_ents = doc.ents
-        for i, ent in enumerate(all_ents):
+        for ent in doc.ents:
             if ent.label_ in NAME_LABELS and not any(c.isupper() for c in ent.text):
                 changed = True
-                continue
-            if ent.label_ == "PER" and title_only_before_name(ent, all_ents[i + 1] if i + 1 < len(all_ents) else None):
+            elif ent.label_ != "PER":
+                ents.append(ent)
+            elif all(is_title(t.text) for t in ent):
                 changed = True
-                continue
-            start, end = ent.start, ent.end
-            if ent.label_ == "PER":
-                start = trim_titles(ent)
-                end = name_end(ent, start)
-            if (start, end) != (ent.start, ent.end):
-                changed = True
-                ent = Span(doc, start, end, label=ent.label)
-            ents.append(ent)
+            else:
+                for start, end in person_pieces(ent):
+                    label = head_label(doc[start:end]) or "PER"
+                    changed |= (start, end, label) != (ent.start, ent.end, "PER")
+                    ents.append(Span(doc, start, end, label=label))
         if changed:
             doc.set_ents(ents, default="outside")
         return doc
