@@ -38,6 +38,10 @@ def tagged(nlp, text, ents):
         ("1919 war Rée Gründungsmitglied der", (2, 4), "Rée"),
         ("Der Vergleich mit Steffi Graf schmeichelt", (3, 5), "Steffi Graf"),
         ("Gerhard Richter malte", (0, 2), "Gerhard Richter"),
+        ("Hans-Olaf Henkel sagte", (0, 2), "Hans-Olaf Henkel"),
+        ("Felix Mendelssohn Bartholdy komponierte", (0, 3), "Felix Mendelssohn Bartholdy"),
+        ("Lemmy Kilmister sang", (0, 2), "Lemmy Kilmister"),
+        ("Prinz Harry kam", (0, 2), "Harry"),
     ],
 )
 def test_person_names_lose_titles_and_trailing_words(rules, text, ent, expected):
@@ -93,7 +97,9 @@ def test_titles(word):
     assert is_title(word)
 
 
-@pytest.mark.parametrize("word", ["Müller", "Lady", "Angela", "Gaga"])
+@pytest.mark.parametrize(
+    "word", ["Müller", "Lady", "Angela", "Gaga", "Henkel", "Mendelssohn", "Kilmister", "Lackner-Prinz", "Altvater"]
+)
 def test_not_titles(word):
     assert not is_title(word)
 

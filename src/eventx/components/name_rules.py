@@ -41,28 +41,35 @@ NAME_PARTICLES = frozenset(
 STOP_PUNCT = frozenset('()[]{}"“”„«»,;:')
 
 
+MIN_COMPOUND_PREFIX = 3  # letters before a title ending: "Bundes|trainer", not "Kil|mister"
+
+
 @lru_cache(maxsize=1)
-def title_words() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """(lowercase word -> kind, (ending, kind) pairs longest first) for titles and kin."""
+def title_words() -> tuple[dict[str, str], tuple[str, ...]]:
+    """(lowercase word -> kind, the 'title' words that also count as compound endings)."""
     words = {role: "title" for role in load_roles()}
     words.update(load_name_titles())
-    endings = tuple(sorted(((w, k) for w, k in words.items() if len(w) >= 4 and not w.endswith(".")), key=lambda x: -len(x[0])))
-    return words, endings
+    endings = sorted((w for w, k in words.items() if k == "title" and len(w) >= 4 and not w.endswith(".")), key=len)
+    return words, tuple(reversed(endings))
+
+
+def compound_title(low: str) -> bool:
+    """'bundestrainer', 'löwen-keeper': a title word at the end of a longer word."""
+    words, endings = title_words()
+    if "-" in low and words.get(low.rsplit("-", 1)[-1]) == "title":
+        return True
+    return any(low.endswith(e) and len(low) - len(e) >= MIN_COMPOUND_PREFIX for e in endings)
 
 
 def title_kind(text: str) -> str | None:
-    """'title' or 'kin' when a token is such a word ("Trainer", "Co-Trainer", "Sohn"), else None."""
+    """'title', 'rank' or 'kin' when a capitalised token is such a word, else None."""
     if not text[:1].isupper():
         return None
-    words, endings = title_words()
     low = text.lower()
-    kind = words.get(low) or words.get(low.rsplit("-", 1)[-1])
+    kind = title_words()[0].get(low)
     if kind:
         return kind
-    for ending, kind in endings:
-        if low.endswith(ending):
-            return kind
-    return None
+    return "title" if compound_title(low) else None
 
 
 def is_title(text: str) -> bool:
@@ -72,7 +79,8 @@ def is_title(text: str) -> bool:
 def is_compound_title(text: str) -> bool:
     """A title by its ending or hyphen part only ("Gründungsmitglied", "Löwen-Keeper"): such a
     word is never a surname, while "Graf", "Richter" or "Major" end many names."""
-    return is_title(text) and text.lower() not in title_words()[0]
+    low = text.lower()
+    return text[:1].isupper() and low not in title_words()[0] and compound_title(low)
 
 
 @lru_cache(maxsize=1)
