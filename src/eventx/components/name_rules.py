@@ -8,8 +8,9 @@ which eventx's pipeline and de_core_news_md follow, keeps titles outside names a
 lowercase place names. Placed after the NER, this component
 
 - cuts titles (``resources/name_titles.tsv`` and the political titles of ``roles.tsv``) off
-  the start of PER entities, compound ones ("Gründungsmitglied") off their end too (a bare
-  "Graf" or "Richter" there is a surname), and splits a PER at a kinship word inside it;
+  the start of PER entities and compound ones ("Gründungsmitglied", "Löwen-Keeper") off their
+  end too; titles that are also surnames ("Graf", "Herzog", "Richter") count only as whole words
+  at the start ("Prinz [Harry]", but "[Steffi Graf]"); a kinship word inside a PER splits it;
 - ends a name before the first lowercase word that is not a name particle ("von", "de",
   "bin") and before brackets, quotes and commas;
 - drops a PER made of titles alone;
