@@ -109,7 +109,7 @@ def load_roles(path: Path | None = None) -> dict[str, tuple[str, str | None]]:
 
 
 def load_name_titles(path: Path | None = None) -> dict[str, str]:
-    """lowercase word that stands beside a name without belonging to it -> kind (title or kin)."""
+    """lowercase word that stands beside a name without belonging to it -> kind (title, rank or kin)."""
     return {row[0].lower(): row[1] for row in read_tsv(path or resource_path("name_titles.tsv"))}
 
 
