@@ -27,7 +27,7 @@ CASES = [
     ("am Samstagnachmittag", "2024-10-26", None),
     ("am Freitagabend", "2024-10-25", None),
     ("am späten Freitagabend", "2024-10-25", None),
-    ("In der Nacht zum Donnerstag", "2024-10-23", None),
+    ("In der Nacht zum Donnerstag", "2024-10-24", None),  # the day the night ends on, as the gold dates it
     ("vergangene Woche", "2024-W43", None),
     ("letzte Woche", "2024-W43", None),
     ("nächste Woche", "2024-W45", None),
@@ -74,7 +74,7 @@ CASES = [
     ("am Sonntag", "2024-10-27", None),
     ("am Donnerstagabend", "2024-10-24", None),
     ("vergangenen Freitag", "2024-10-25", None),
-    ("in der Nacht auf den Dienstag", "2024-10-28", None),
+    ("in der Nacht auf den Dienstag", "2024-10-29", None),
     ("vor fünf Tagen", "2024-10-25", None),
     ("vor drei Monaten", "2024-07", None),
     ("vor zwei Jahren", "2022", None),

@@ -20,61 +20,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-MONTHS = {
-    "januar": 1,
-    "jänner": 1,
-    "februar": 2,
-    "feber": 2,
-    "märz": 3,
-    "maerz": 3,
-    "april": 4,
-    "mai": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "dezember": 12,
-    "jan.": 1,
-    "feb.": 2,
-    "febr.": 2,
-    "apr.": 4,
-    "aug.": 8,
-    "sept.": 9,
-    "sep.": 9,
-    "okt.": 10,
-    "nov.": 11,
-    "dez.": 12,
-}
-WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5, "sonntag": 6}
-NUMBERS = {
-    "einem": 1,
-    "einer": 1,
-    "einen": 1,
-    "ein": 1,
-    "eins": 1,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
-    "zwanzig": 20,
-}
-MODS = {"anfang": "START", "beginn": "START", "anfangs": "START", "mitte": "MID", "ende": "END", "ausgang": "END"}
-SEASONS = {"frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", "winter": "WI"}
-HOLIDAYS = {"weihnachten": (12, 25), "heiligabend": (12, 24), "silvester": (12, 31), "neujahr": (1, 1)}
-RELATIVE_DAYS = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
-PAST_WORDS = r"vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?|zurückliegende[nmrs]?"
-NEXT_WORDS = r"nächste[nmrs]?|kommende[nmrs]?|folgende[nmrs]?"
-THIS_WORDS = r"diese[nmrs]?|laufende[nmrs]?"
-DAYPART = r"(?:vormittag|nachmittag|abend|morgen|mittag|nacht|früh)"
+from .timex_words import (  # noqa: F401  (re-exported)
+    DAYPART,
+    HOLIDAYS,
+    MODS,
+    MONTHS,
+    MOVABLE_FEASTS,
+    NEXT_WORDS,
+    NUMBERS,
+    PAST_WORDS,
+    RELATIVE_DAYS,
+    SEASONS,
+    THIS_WORDS,
+    WEEKDAYS,
+    feast_date,
+)
 
 MONTH_RE = r"(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True)) + r")"
 WEEKDAY_RE = r"(?P<wd>" + "|".join(WEEKDAYS) + r")(?P<wdpart>" + DAYPART + r")?"
@@ -134,7 +94,7 @@ def _week(d: dt.date) -> str:
     return f"{iso[0]:04d}-W{iso[1]:02d}"
 
 
-def _weekday_date(ctx: Context, weekday: int, night_before: bool = False) -> str | None:
+def _weekday_date(ctx: Context, weekday: int) -> str | None:
     if ctx.dct is None:
         return None
     delta = weekday - ctx.dct.weekday()
@@ -144,10 +104,7 @@ def _weekday_date(ctx: Context, weekday: int, night_before: bool = False) -> str
     else:
         if delta > 0:
             delta -= 7
-    d = ctx.dct + dt.timedelta(days=delta)
-    if night_before:  # "in der Nacht zum Donnerstag" is the night that ends on Thursday
-        d -= dt.timedelta(days=1)
-    return d.isoformat()
+    return (ctx.dct + dt.timedelta(days=delta)).isoformat()
 
 
 def _add_months(d: dt.date, months: int) -> tuple[int, int]:
@@ -159,6 +116,7 @@ def _num(s: str) -> int:
     return int(s) if s.isdigit() else NUMBERS[s.lower()]
 
 
+FEASTS = tuple(HOLIDAYS) + tuple(MOVABLE_FEASTS)
 Rule = tuple[re.Pattern, Callable[[re.Match, Context], tuple[str | None, str | None] | None]]
 RULES: list[Rule] = []
 MONTH_WORDS = tuple(m.rstrip(".") for m in MONTHS)
@@ -196,15 +154,25 @@ def numeric_date(m, ctx):
     + "|".join(WEEKDAYS)
     + r")(?:"
     + DAYPART
-    + r")?,?\s+(?:(?:dem|den)\s+)?)?"
+    + r")?(?:,?\s+|(?P<paren>\s*\(\s*))(?:(?:dem|den)\s+)?)?"
     r"(?:(?:am\s+)?" + DAYPART + r"\s+des\s+)?"
-    r"(?P<d>\d{1,2})\.(?:\s*(?:und|bis|/|-|–)\s*(?P<d2>\d{1,2})\.)?\s*" + MONTH_RE + r"(?:\s+" + YEAR_RE + r")?\b",
+    r"(?P<d>\d{1,2})\.(?:\s*(?:und|bis|/|-|–)\s*(?P<d2>\d{1,2})\.)?\s*" + MONTH_RE + r"(?:\s+" + YEAR_RE + r")?"
+    r"(?:\s*(?:bis|-|–)\s*(?:zum\s+)?\d{1,2}\.\s*(?P<month2>"
+    + MONTH_RE[len("(?P<month>") :]
+    + r"(?:\s+(?P<year2>(?:1[89]|20)\d\d))?)?"
+    r"\b(?(paren)\s*\))",
 )
 def day_month(m, ctx):
+    """'am 12. Mai', 'Freitag (12. Mai)', 'vom 21. November bis 2. Dezember 2024' (a range: its start)."""
     day, month = int(m["d"]), MONTHS[m["month"].lower()]
     if not 1 <= day <= 31:
         return None
-    year = int(m["year"]) if m["year"] else ctx.year_for(month, day)
+    if m["year"]:
+        year = int(m["year"])
+    elif m["year2"]:  # the year written once, at the range's end
+        year = int(m["year2"]) - (1 if month > MONTHS[m["month2"].lower()] else 0)
+    else:
+        year = ctx.year_for(month, day)
     return _month_day(year, month, day), None
 
 
@@ -263,21 +231,43 @@ def season(m, ctx):
         base -= 1 if ctx.dct is None or code in ("FA", "WI") and ctx.dct.month < 9 else 0
     elif re.match(NEXT_WORDS, rel):
         base += 1 if ctx.dct is None or code in ("SP", "SU") and ctx.dct.month >= 6 else 0
+    elif ctx.dct is not None and code in SEASON_MONTHS:  # by tense: the next or the most recent one
+        first, last = SEASON_MONTHS[code]
+        if ctx.future and ctx.dct.month > last:
+            base += 1
+        elif not ctx.future and ctx.dct.month < first:
+            base -= 1
     return f"{base:04d}-{code}", None
 
 
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}  # winter spans the turn of the year
+
+
 @rule(
-    r"\b(?:(?P<near>kurz|unmittelbar)\s+)?(?P<prep>vor|nach|an|zu|über|bis)?\s*(?P<hol>weihnachten|heiligabend|silvester|neujahr)\b",
-    needs=tuple(HOLIDAYS),
+    r"\b(?:(?P<near>kurz|unmittelbar)\s+)?(?P<prep>vor|nach|an|zu|über|bis)?\s*(?P<hol>"
+    + "|".join(sorted(FEASTS, key=len, reverse=True))
+    + r")(?:\s+"
+    + YEAR_RE
+    + r")?\b",
+    needs=FEASTS,
 )
 def holiday(m, ctx):
-    month, day = HOLIDAYS[m["hol"].lower()]
-    year = ctx.year_for(month, day)
-    if year is None:
-        return None, None
+    """Feasts, fixed or moving with Easter: 'kurz vor Ostern', 'an Pfingsten 2019'."""
+    name = re.sub(r"\s+", " ", m["hol"].lower())
+    if m["year"]:
+        day = feast_date(name, int(m["year"]))
+    else:
+        base = ctx.dct.year if ctx.dct else ctx.anchor_year
+        if base is None:
+            return None, None
+        day = feast_date(name, base)
+        if ctx.dct is not None and ctx.future and day < ctx.dct:
+            day = feast_date(name, base + 1)
+        elif ctx.dct is not None and not ctx.future and day > ctx.dct:
+            day = feast_date(name, base - 1)
     prep = (m["prep"] or "").lower()
     mod = "BEFORE" if prep == "vor" else ("AFTER" if prep == "nach" else None)
-    return _month_day(year, month, day), mod
+    return day.isoformat(), mod
 
 
 @rule(r"\b(?:(?:im|seit|bis|ab|von)\s+)?(?:(?:dem\s+)?jahre?\s+)?" + YEAR_RE + r"\b")
@@ -298,6 +288,14 @@ def relative_day(m, ctx):
     return (ctx.dct + dt.timedelta(days=RELATIVE_DAYS[word.lower()])).isoformat(), None
 
 
+@rule(r"\b(?:heutige[nmrs]?|derzeit|zurzeit)\b", needs=("heutig", "derzeit", "zurzeit"))
+def present(m, ctx):
+    """'am heutigen Sonntag', 'verhandelt derzeit': the DCT itself (no date without one)."""
+    if ctx.dct is None:
+        return None
+    return ctx.dct.isoformat(), None
+
+
 @rule(
     r"\b(?:(?P<night>in\s+der\s+nacht\s+(?:zum|auf\s+den))|(?:am|seit|bis|ab|vom)|(?:(?P<rel>"
     + PAST_WORDS
@@ -315,7 +313,8 @@ def weekday(m, ctx):
         ctx = Context(ctx.dct, ctx.anchor_year, True)
     elif rel and re.match(PAST_WORDS, rel):
         ctx = Context(ctx.dct, ctx.anchor_year, False)
-    return _weekday_date(ctx, wd, night_before=bool(m["night"])), None
+    # "in der Nacht zum Samstag" is dated to the Saturday it ends on
+    return _weekday_date(ctx, wd), None
 
 
 @rule(
@@ -372,7 +371,9 @@ def vorjahr(m, ctx):
 
 
 @rule(
-    r"\b(?P<dir>vor|in|binnen|nach)\s+" + NUM_RE + r"\s+(?P<unit>tagen|tag|wochen|woche|monaten|monat|jahren|jahr)\b",
+    r"\b(?P<dir>vor|in|binnen|nach)\s+(?:(?:etwa|rund|knapp|gut|ungefähr|fast|über|mehr\s+als)\s+)?"
+    + NUM_RE
+    + r"\s+(?P<unit>tagen|tag|wochen|woche|monaten|monat|jahren|jahr)\b",
     needs=("tag", "woche", "monat", "jahr"),
 )
 def offset(m, ctx):
@@ -427,11 +428,22 @@ def find_timexes(text: str, ctx: Context | Callable[[int], Context], rules: list
 EXPLICIT_YEAR_RULES = [r for r in RULES if r[1] in (numeric_date, day_month, part_of, month_with_preposition, month_year, year)]
 
 
+def resolve(text: str, ctx: Context) -> tuple[str | None, str | None] | None:
+    """Value and mod of a time expression read again under another context (another tense:
+    a date found in a past-tense sentence that belongs to a planned event)."""
+    for t in find_timexes(text, ctx):
+        if t.start == 0:
+            return t.value, t.mod
+    return None
+
+
 def article_anchor_year(text: str) -> int | None:
     """The year an article is about, from the years it mentions.
 
-    Full dates weigh 3, month + year 2, bare years 1 and years with Anfang/Mitte/Ende
-    0.5 (those are often announcements of the future). Ties go to the earlier year.
+    Full dates weigh 3, month + year 2. Bare years ("seit 2003", "1949 einverleibt") are
+    history or outlook more often than the article's own year and do not count: an article
+    that names only those leaves a day or month without a year as XXXX, as the gold does.
+    Ties go to the earlier year.
     """
     weights: dict[int, float] = {}
     ctx = Context(None, None)
@@ -444,7 +456,7 @@ def article_anchor_year(text: str) -> int | None:
         elif len(t.value) == 7:
             w = 2.0
         else:
-            w = 0.5 if t.mod else 1.0
+            continue
         weights[y] = weights.get(y, 0.0) + w
     if not weights:
         return None
