@@ -2,8 +2,10 @@
 
 A cue ("möglicherweise", "abgesagt", "wird") modifies the words in its scope: forward,
 backward or both from the cue, up to ``max_scope`` words, and never across a
-terminator (", den", "aber", ";"). A PSEUDO cue ("nicht nur") blocks the cues
-it overlaps.
+terminator (", den", "aber", ";"); a terminator that takes in the cue's own first
+word ("und wird": a second verb phrase) stops its backward scope at the cue. A PSEUDO
+cue ("nicht nur") blocks the cues it overlaps, and of two overlapping cues the longer
+wins ("nicht ausgeschlossen" is possible, not negated).
 """
 
 from __future__ import annotations
@@ -40,14 +42,22 @@ def find_cues(words: list[str], cues: list[dict]) -> list[CueHit]:
                 continue
             hits.append(CueHit(i, i + n, cue["category"], cue["direction"], cue.get("max_scope", len(words))))
     pseudo = [h for h in hits if h.category is Category.PSEUDO]
-    return [h for h in hits if h.category is not Category.PSEUDO and not any(p.start <= h.start < p.end for p in pseudo)]
+    hits = [h for h in hits if h.category is not Category.PSEUDO and not any(p.start <= h.start < p.end for p in pseudo)]
+    modal = [h for h in hits if h.category is not Category.TERMINATE]
+    # the longest cue wins: "nicht ausgeschlossen" is possible, not the negation "nicht"
+    return [h for h in hits if h.category is Category.TERMINATE or not any(_inside(h, o) for o in modal)]
+
+
+def _inside(h: CueHit, other: CueHit) -> bool:
+    return other.start <= h.start and h.end <= other.end and (other.end - other.start) > (h.end - h.start)
 
 
 def scope_of(hit: CueHit, terminators: list[CueHit], n_words: int) -> tuple[int, int]:
     """Word range [start, end) that a cue modifies."""
     left, right = hit.start, hit.end
     if hit.direction in (Direction.BACKWARD, Direction.BIDIRECTIONAL):
-        stops = [t.end for t in terminators if t.end <= hit.start]
+        # a terminator that ends inside the cue ("und wird": a new verb phrase) stops it at once
+        stops = [min(t.end, hit.start) for t in terminators if t.start < hit.start]
         left = max([hit.start - hit.max_scope, *stops, 0])
     if hit.direction in (Direction.FORWARD, Direction.BIDIRECTIONAL):
         stops = [t.start for t in terminators if t.start >= hit.end]
