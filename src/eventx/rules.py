@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from enum import Enum
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -150,4 +151,60 @@ def load_country_table(path: Path | None = None) -> list[dict]:
                 "names": split(row[4]),
             }
         )
+    return out
+
+
+def load_word_lists(path: Path | None = None) -> dict[str, list[str] | dict[str, str]]:
+    """name -> words (a list) or table (word -> code) from ``word_lists.json``.
+
+    Each entry is ``{"about": "...", "words": [...]}`` or ``{"about": "...", "table": {...}}``.
+    """
+    path = path or resource_path("word_lists.json")
+    with open(path, encoding="utf-8") as f:
+        try:
+            data = json.load(f)
+        except json.JSONDecodeError as e:
+            raise EventxError(Errors.E009.format(path=path, line=e.lineno, reason=e.msg)) from None
+    out: dict[str, list[str] | dict[str, str]] = {}
+    for name, entry in data.items():
+        kinds = {"words", "table"} & set(entry)
+        if len(kinds) != 1 or not isinstance(entry.get("about"), str) or set(entry) - {"about", "words", "table"}:
+            raise EventxError(Errors.E009.format(path=path, line=name, reason='an entry needs "about" and "words" or "table"'))
+        value = entry[kinds.pop()]
+        strings = value if isinstance(value, list) else [*value, *value.values()]
+        if not all(isinstance(w, str) for w in strings):
+            raise EventxError(Errors.E009.format(path=path, line=name, reason="words must be strings"))
+        out[name] = list(value) if isinstance(value, list) else dict(value)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _shipped_word_lists() -> dict[str, list[str] | dict[str, str]]:
+    return load_word_lists()
+
+
+def word_set(name: str) -> frozenset[str]:
+    """A shipped word list as a frozenset (immutable, so one copy serves every caller)."""
+    return frozenset(_shipped_word_lists()[name])
+
+
+def word_tuple(name: str) -> tuple[str, ...]:
+    """A shipped word list in file order, as a tuple (for ``str.endswith`` and ordered tries)."""
+    return tuple(_shipped_word_lists()[name])
+
+
+def word_table(name: str) -> dict[str, str]:
+    """A shipped word table (a fresh dict)."""
+    table = _shipped_word_lists()[name]
+    if not isinstance(table, dict):
+        raise KeyError(f"{name} is a word list, not a table")
+    return dict(table)
+
+
+def load_plover(path: Path | None = None) -> dict[str, dict]:
+    """event type -> {"event", "mode", "event_unless_asserted"} from ``plover.tsv``."""
+    out = {}
+    for row in read_tsv(path or resource_path("plover.tsv")):
+        row += [""] * (4 - len(row))
+        out[row[0]] = {"event": row[1], "mode": row[2] or None, "event_unless_asserted": row[3] or None}
     return out

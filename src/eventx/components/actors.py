@@ -24,43 +24,16 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
 from ..extensions import token_texts
-from ..rules import load_roles
+from ..rules import load_roles, word_set, word_table, word_tuple
 from .countries import places
 from .dates import sentence_of
 
-GOVERNMENT_NOUNS = {
-    "regierung": "GOV",
-    "führung": "GOV",
-    "staatsführung": "GOV",
-    "delegation": "GOV",
-    "behörden": "GOV",
-    "seite": "GOV",
-    "staatsspitze": "GOV",
-    "regierungsdelegation": "GOV",
-    "armee": "MIL",
-    "streitkräfte": "MIL",
-    "militär": "MIL",
-}
+GOVERNMENT_NOUNS = word_table("government_nouns")  # "die iranische Regierung" -> GOV
 COUNTRY_ACTOR_KINDS = ("country", "demonym", "capital")
 WINDOW = 6
-ARTICLES = {
-    "der",
-    "die",
-    "das",
-    "des",
-    "dem",
-    "den",
-    "ein",
-    "eine",
-    "einem",
-    "einen",
-    "eines",
-    "einer",
-    "und",
-    "seit",
-    "von",
-    "mit",
-}
+ARTICLES = word_set("articles")
+NOT_NAMES = word_set("not_names")
+NOUN_ENDINGS = word_tuple("compound_noun_endings")
 HYPHENATED_GIVEN_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+-[a-zäöüß]+$")
 
 
@@ -361,48 +334,6 @@ class ActorFinder:
         for actor in found.values():
             actor.pop("_first_kind", None)
         return list(found.values())
-
-
-NOT_NAMES = {
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "anfang",
-    "mitte",
-    "ende",
-    "januar",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-}
-NOUN_ENDINGS = (
-    "ung",
-    "ungen",
-    "heit",
-    "keit",
-    "schaft",
-    "ion",
-    "ionen",
-    "tät",
-    "täten",
-    "gespräch",
-    "gespräche",
-    "treffen",
-    "besuch",
-    "reise",
-)
 
 
 def is_compound_noun(text: str) -> bool:

@@ -21,51 +21,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
 from ..extensions import token_texts
+from ..rules import word_set
 from ..timex import Context, article_anchor_year, find_timexes
 
 SPAN_KEY = "eventx_dates"
-FUTURE_CUES = frozenset(
-    [
-        "wird",
-        "werden",
-        "soll",
-        "sollen",
-        "will",
-        "wollen",
-        "plant",
-        "planen",
-        "geplant",
-        "vorgesehen",
-        "morgen",
-        "übermorgen",
-        "kommende",
-        "kommenden",
-        "nächste",
-        "nächsten",
-        "voraussichtlich",
-        "demnächst",
-        "bevorstehend",
-        "bevorstehenden",
-        "anstehenden",
-        "künftig",
-    ]
-)
-PAST_CUES = frozenset(
-    [
-        "war",
-        "waren",
-        "hatte",
-        "hatten",
-        "wurde",
-        "wurden",
-        "vergangene",
-        "vergangenen",
-        "letzte",
-        "letzten",
-        "gestern",
-        "vorgestern",
-    ]
-)
+FUTURE_CUES = word_set("future_cues")
+PAST_CUES = word_set("past_auxiliaries") | word_set("past_time_words")
 
 
 def sentence_is_future(sent: Span) -> bool:

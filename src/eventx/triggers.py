@@ -1,0 +1,186 @@
+"""Trigger words and event mentions.
+
+A trigger rule (``resources/triggers.jsonl``) matches a verb by its lemma ("treffen",
+"telefonieren") or a German compound noun by its ending ("Staatsbesuch",
+"Gipfeltreffen"). ``TriggerMatcher`` finds the mentions of events in a sentence:
+the trigger word, its rule, and the word whose clause decides the status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .arguments import between_phrase, destination
+from .components.countries import places
+from .components.dates import sentence_of
+from .extensions import token_texts
+from .rules import word_set, word_tuple
+
+NOT_A_MEETING_OBJECT = word_set("not_a_meeting_object")
+EXCLUDED_COMPOUNDS = word_tuple("excluded_compounds")
+IRREGULAR_FORMS = word_set("irregular_forms")
+CLAUSE_ENDS = word_set("clause_ends")
+SEPARABLE_PARTICLES = word_set("separable_particles")
+
+
+@dataclass
+class Mention:
+    type: str
+    trigger: Token
+    rule: dict
+    sent: Span
+    anchor: Token  # the word whose clause decides the status (the verb for treaty nouns)
+
+
+def separated_particle(tok: Token) -> str | None:
+    """The particle of a separable verb at the end of the verb's clause ('traf ... ein')."""
+    if not tok.text.islower() or tok.i + 1 >= len(tok.doc):
+        return None
+    doc = tok.doc
+    end = sentence_of(tok).end
+    j = tok.i + 1
+    while j < end and doc[j].text not in CLAUSE_ENDS:
+        j += 1
+    last = doc[j - 1]
+    if j - 1 > tok.i and last.lower_ in SEPARABLE_PARTICLES:
+        return last.lower_
+    return None
+
+
+def is_interview(doc: Doc, trigger: Token) -> bool:
+    """'Gespräch mit' a newspaper or broadcaster (an entity that is neither a person nor a place)."""
+    j = trigger.i + 1
+    if j >= len(doc) or doc[j].lower_ != "mit":
+        return False
+    for ent in doc.ents:
+        if j < ent.start <= j + 3 and ent.label_ in ("ORG", "MISC"):
+            return not any(p.start == ent.start and p.label_ in ("org", "country", "capital") for p in places(doc))
+    return False
+
+
+class TriggerMatcher:
+    """Match words against the trigger rules (with caches: one matcher per component)."""
+
+    def __init__(self, triggers: list[dict], types: set[str] | None = None) -> None:
+        self.types = types
+        self.lemma_rules: dict[str, dict] = {}
+        self.suffix_rules: list[tuple[str, dict]] = []
+        for r in triggers:
+            if r["match"] == "lemma":
+                self.lemma_rules.setdefault(r["value"], r)
+            else:
+                self.suffix_rules.append((r["value"], r))
+        self.suffix_rules.sort(key=lambda x: len(x[0]), reverse=True)
+        # "eintreffen" -> "treffen": verbs whose separated particle changes the event
+        self.separable_bases = {
+            lemma[len(p) :]
+            for lemma in self.lemma_rules
+            for p in SEPARABLE_PARTICLES
+            if lemma.startswith(p) and len(lemma) > len(p) + 3
+        }
+        self._match_cache: dict[tuple[str, str], dict | None] = {}
+        self._maybe_cache: dict[str, bool] = {}
+        # verb stems whose inflected forms contain them ("besuch" in "besuchte", "unterzeichn" ...)
+        self._stems = {lemma[:-2] if lemma.endswith("en") else lemma[:-1] for lemma in self.lemma_rules}
+        self._stem_cache: dict[str, dict | None] = {}
+
+    def may_trigger(self, text: str) -> bool:
+        """A cheap test on the word alone: could it be a trigger under any lemma?"""
+        hit = self._maybe_cache.get(text)
+        if hit is None:
+            lower = text.lower()
+            hit = self._maybe_cache[text] = (
+                (text[:1].isupper() and any(lower.endswith(sfx) for sfx, _ in self.suffix_rules))
+                or any(stem in lower for stem in self._stems)
+                or lower in IRREGULAR_FORMS
+            )
+        return hit
+
+    def match_token(self, tok: Token) -> dict | None:
+        lemma = tok.lemma_.lower() if tok.lemma_ else tok.lower_
+        key = (tok.text, lemma)
+        if key not in self._match_cache:
+            self._match_cache[key] = self._match_word(tok.text, lemma)
+        r = self._match_cache[key]
+        if tok.text.islower() and (r is not None or lemma in self.separable_bases):
+            particle = separated_particle(tok)
+            if particle:  # "traf ... ein" is eintreffen, "kamen ... zusammen" zusammenkommen
+                return self.lemma_rules.get(particle + lemma) or self._stem_match(particle + tok.lower_)
+        return r
+
+    def _match_word(self, text: str, lemma: str) -> dict | None:
+        lower = text.lower()
+        if not text.isalpha() and "-" not in text:
+            return None
+        if text[:1].isupper():
+            for suffix, r in self.suffix_rules:
+                if lower.endswith(suffix) and not lower.endswith(tuple(r.get("exclude", ()))):
+                    head = lower[: len(lower) - len(suffix)].rstrip("-")
+                    if head.startswith(EXCLUDED_COMPOUNDS) or head.endswith(EXCLUDED_COMPOUNDS):
+                        return None
+                    return r
+        r = self.lemma_rules.get(lemma) or self.lemma_rules.get(lower)
+        if r is None and text.islower():
+            r = self._stem_match(lower)
+        return r
+
+    def _stem_match(self, lower: str) -> dict | None:
+        """Inflected verb forms the lemma table may not know: 'telefonierten', 'besuchte'."""
+        if lower not in self._stem_cache:
+            self._stem_cache[lower] = self._stem_match_uncached(lower)
+        return self._stem_cache[lower]
+
+    def _stem_match_uncached(self, lower: str) -> dict | None:
+        for lemma, r in self.lemma_rules.items():
+            stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+            if len(stem) >= 5 and (lower.startswith(stem) or lower.startswith("ge" + stem)) and len(lower) - len(stem) <= 4:
+                return r
+        return None
+
+    def is_treaty_noun(self, tok: Token) -> bool:
+        r = self.match_token(tok) if tok.text[:1].isupper() else None
+        return bool(r and r.get("object_noun"))
+
+    def find_mentions(self, doc: Doc, sent: Span) -> list[Mention]:
+        """The event mentions of a sentence, in word order; treaty nouns ("Abkommen") only
+        when no treaty verb stands for them."""
+        texts = token_texts(doc)
+        words = [w.lower() for w in texts[sent.start : sent.end]]
+        out: list[Mention] = []
+        treaty_nouns = []
+        for k in range(sent.start, sent.end):
+            if not self.may_trigger(texts[k]):
+                continue
+            tok = doc[k]
+            r = self.match_token(tok)
+            if r is None or self._rejected(doc, sent, words, tok, r):
+                continue
+            if r.get("object_noun"):
+                treaty_nouns.append((tok, r))
+                continue
+            out.append(Mention(r["type"], tok, r, sent, tok))
+        has_treaty_verb = any(m.type == "treaty" for m in out)
+        for noun, r in treaty_nouns:
+            if has_treaty_verb:
+                continue  # the verb's mention stands for the treaty
+            if between_phrase(doc, sent, noun) is not None:  # "das Abkommen zwischen Serbien und dem Kosovo"
+                out.append(Mention("treaty", noun, r, sent, noun))
+        return [m for m in out if self.types is None or m.type in self.types]
+
+    def _rejected(self, doc: Doc, sent: Span, words: list[str], tok: Token, r: dict) -> bool:
+        """A matched word that is no mention in its context."""
+        i = tok.i - sent.start
+        if r["type"] == "meeting" and r["value"] in ("treffen",) and not tok.text[:1].isupper():
+            if any(w in NOT_A_MEETING_OBJECT for w in words[max(0, i - 4) : i + 3]):
+                return True
+        if r["type"] == "meeting" and i > 0 and words[i - 1] == "im" and tok.lower_ == "gespräch":
+            return True  # "im Gespräch" is a modality cue, not a meeting
+        if r["type"] == "meeting" and is_interview(doc, tok):
+            return True  # "in einem Gespräch mit der Welt am Sonntag": an interview
+        if r.get("object_noun"):
+            return False
+        if r.get("requires_object") and not any(self.is_treaty_noun(t) for t in sent):
+            return True
+        return bool(r.get("requires_destination") and not destination(doc, sent, tok))
