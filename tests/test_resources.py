@@ -5,11 +5,12 @@ from importlib import resources
 
 import pytest
 
-from eventx import rules
+from eventx import kb, rules
 from eventx.errors import EventxError
 
 LOADERS = {
     "countries.tsv": rules.load_country_table,
+    "kb.tsv.gz": kb.load,
     "modality_cues.jsonl": rules.load_cues,
     "name_heads.tsv": rules.load_name_heads,
     "name_titles.tsv": rules.load_name_titles,
