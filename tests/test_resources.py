@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from eventx import kb, rules
+from eventx import kb, resolution, rules
 from eventx.errors import EventxError
 
 LOADERS = {
@@ -16,6 +16,7 @@ LOADERS = {
     "name_titles.tsv": rules.load_name_titles,
     "organisations.tsv": rules.load_organisations,
     "plover.tsv": rules.load_plover,
+    "role_offices.tsv": resolution.load_role_offices,
     "roles.tsv": rules.load_roles,
     "triggers.jsonl": rules.load_triggers,
     "word_lists.json": rules.load_word_lists,

@@ -88,7 +88,8 @@ class KnowledgeBase:
         col = {c: i for i, c in enumerate(lines[0].split("\t"))}
         self._pick = [col[f] for f in self.FIELDS]
         self._names_col = col["names"]
-        keys_col, sur_col = col["keys"], col["surnames"]
+        self._keys_col = keys_col = col["keys"]
+        sur_col = col["surnames"]
         if max(keys_col, sur_col) > 5:
             raise ValueError("kb.tsv.gz: the keys and surnames columns must come first; rebuild with kb/build_kb.py")
         self._lines = lines[1:]
@@ -126,6 +127,27 @@ class KnowledgeBase:
                 h = self.term(i)
                 self._seats.setdefault((h.country or h.org, h.office), []).append(i)
         return self._seats
+
+    def keys_of(self, i: int) -> list[str]:
+        """The match keys of all name forms of term ``i``."""
+        return self._lines[i].split("\t", self._keys_col + 1)[self._keys_col].split("|")
+
+    def matches(self, name: str) -> tuple[list[int], bool]:
+        """Term indices for a name, any date: (full-name matches, True), else (surname matches, False).
+
+        A name of several words that is not known in full matches by its last word only when
+        its first word agrees with a known form ('Mahmud Abbas' ~ 'Mahmoud Abbas'; 'Martin
+        Fischer' is not 'Heinz Fischer').
+        """
+        k = name_key(name)
+        if k in self.by_name:
+            return self.by_name[k], True
+        words = k.split()
+        if len(words) == 1:
+            return self.by_surname.get(k, []), False
+        hits = self.by_surname.get(" ".join(words[1:]), []) or self.by_surname.get(words[-1], [])
+        first = words[0][:3]
+        return [i for i in hits if any(f.startswith(first) for f in self.keys_of(i))], False
 
     def names_of(self, holder: Holder) -> list[str]:
         """All name forms (German, English, accent-free) of a term's holder."""

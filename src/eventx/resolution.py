@@ -1,0 +1,119 @@
+"""Who a person mention is, by the office-holder knowledge base (``eventx.kb``).
+
+The text's evidence comes first (a nationality adjective, "Russlands Außenminister", an
+apposition: eventx_actors finds those); this module adds what a reader knows. A person whose full
+name, or surname alone, matches a term of office that covers the article's date (the DCT, else
+the years the article names) gets that term's country, office, sector code and Wikidata id.
+Among several candidates the one whose office fits the role word in the text wins, else the
+single most senior office; when two different persons remain, nobody is chosen.
+
+    >>> resolve("Lawrow", ["2015-06-01"]).country
+    'RUS'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from . import kb as kb_module
+from .kb import Holder, KnowledgeBase
+
+YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
+ENDINGS = ("en", "n", "s", "es")
+
+
+@lru_cache(maxsize=1)
+def load_role_offices() -> dict[str, tuple[str, ...]]:
+    """German role title (lower case) -> offices it can name, from resources/role_offices.tsv."""
+    text = resources.files("eventx.resources").joinpath("role_offices.tsv").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            title, offices = line.split("\t")[:2]
+            out[title.strip()] = tuple(o for o in offices.split("|") if o)
+    return out
+
+
+def role_offices(role: str | None) -> tuple[str, ...]:
+    """Offices a role word can name: 'Außenministers' -> ('foreign_minister', ...); () if unknown."""
+    if not role:
+        return ()
+    table = load_role_offices()
+    lower = role.lower()
+    for cand in (lower, *(lower[: -len(e)] for e in ENDINGS if lower.endswith(e) and len(lower) > len(e) + 3)):
+        if cand in table:
+            return table[cand]
+    for title in sorted(table, key=len, reverse=True):  # compounds: "US-Außenminister", "Ex-Präsident" aside
+        if lower.endswith(title) and len(title) >= 6:
+            return table[title]
+    return ()
+
+
+def article_dates(dct: str | None, text: str) -> list[str]:
+    """When the article speaks: [DCT] if known, else the years it names ('2015'), else [] (any time)."""
+    if dct:
+        return [dct[:10]]
+    return sorted(set(YEAR.findall(text)))
+
+
+def candidates(name: str, dates: Iterable[str], kb: KnowledgeBase | None = None) -> list[Holder]:
+    """Terms matching the name that cover one of the dates (all terms when there is no date)."""
+    kb = kb or kb_module.load()
+    indices, _full = kb.matches(name)
+    dates = list(dates)
+    found = [kb.term(i) for i in indices]
+    if dates:
+        found = [h for h in found if any(h.covers(d) for d in dates)]
+    return sorted(found, key=lambda h: (-h.rank, h.start))
+
+
+def person_of(h: Holder) -> str:
+    return h.qid or h.name
+
+
+def choose(found: list[Holder], role: str | None = None) -> Holder | None:
+    """The term meant: one whose office fits the role word, else the single most senior; None when
+    different persons tie."""
+    if not found:
+        return None
+    offices = role_offices(role)
+    if offices:
+        fitting = [h for h in found if h.office in offices]
+        if fitting:
+            found = sorted(fitting, key=lambda h: (offices.index(h.office), -h.rank))
+            best = [h for h in found if h.office == found[0].office]
+            return best[0] if len({person_of(h) for h in best}) == 1 else None
+    best_rank = found[0].rank
+    top = [h for h in found if h.rank == best_rank]
+    if len({person_of(h) for h in top}) == 1:
+        return top[0]
+    return None
+
+
+def resolve(
+    name: str,
+    dates: Iterable[str],
+    role: str | None = None,
+    country: str | None = None,
+    kb: KnowledgeBase | None = None,
+) -> Holder | None:
+    """The term of office a person mention refers to, or None.
+
+    name (str): the person's name as the article writes it (full name or surname).
+    dates (Iterable[str]): the article's date or years (``article_dates``); empty: any time.
+    role (str | None): the role word the text gives ("Außenminister"), if any.
+    country (str | None): the country the text gives (ISO3); then only terms of that country count.
+    RETURNS (Holder | None): the chosen term.
+    """
+    dates = list(dates)
+    found = candidates(name, dates, kb)
+    if country:
+        found = [h for h in found if h.country == country]
+    chosen = choose(found, role)
+    if chosen is not None and not dates and not role_offices(role):
+        # no date known: of the person's offices, the latest (Juncker: the Commission, not Luxembourg)
+        chosen = max((h for h in found if person_of(h) == person_of(chosen)), key=lambda h: (h.start, h.rank))
+    return chosen
