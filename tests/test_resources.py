@@ -21,7 +21,7 @@ LOADERS = {
     "triggers.jsonl": rules.load_triggers,
     "word_lists.json": rules.load_word_lists,
 }
-NOT_RULES = {"__init__.py", "result.schema.json"}  # the package marker and the output schema
+NOT_RULES = {"__init__.py", "result.schema.json", "report.html"}  # the package marker, the output schema, the report page
 
 
 def shipped_files():
