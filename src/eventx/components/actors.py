@@ -34,6 +34,7 @@ WINDOW = 6
 ARTICLES = word_set("articles")
 NOT_NAMES = word_set("not_names")
 NOUN_ENDINGS = word_tuple("compound_noun_endings")
+Affiliation = tuple[str | None, str | None, str | None]  # (role, role code, country)
 HYPHENATED_GIVEN_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+-[a-zäöüß]+$")
 
 
@@ -107,25 +108,30 @@ class ActorFinder:
             if i + 1 >= len(doc) or not self.role_of_text(text) or i + 1 in covered:
                 continue
             start = i + 1
-            ent = ent_at.get(start)
-            if ent is not None and ent.start == start and not any(i in place_at for i in range(ent.start, ent.end)):
-                end = ent.end
-            else:
-                end = start
-                while (
-                    end < len(doc)
-                    and end - start < 3
-                    and doc[end].text[:1].isupper()
-                    and (doc[end].is_alpha or "-" in doc[end].text)
-                    and end not in place_at
-                    and not self.role_of(doc[end])
-                    and end not in ent_at
-                ):
-                    end += 1
+            end = self._name_after_title(doc, start, ent_at, place_at)
             if end > start and not any(i in covered for i in range(start, end)):
                 spans.append(Span(doc, start, end, label="PER"))
                 covered.update(range(start, end))
         return sorted(spans, key=lambda s: s.start)
+
+    def _name_after_title(self, doc: Doc, start: int, ent_at: dict[int, Span], place_at: dict[int, Span]) -> int:
+        """End of the name after a title: the entity that starts there (unless it holds a
+        place), else up to three capitalised words that are no place, title or entity."""
+        ent = ent_at.get(start)
+        if ent is not None and ent.start == start and not any(i in place_at for i in range(ent.start, ent.end)):
+            return ent.end
+        end = start
+        while (
+            end < len(doc)
+            and end - start < 3
+            and doc[end].text[:1].isupper()
+            and (doc[end].is_alpha or "-" in doc[end].text)
+            and end not in place_at
+            and not self.role_of(doc[end])
+            and end not in ent_at
+        ):
+            end += 1
+        return end
 
     def titled_countries(self, doc: Doc, place_at: dict[int, Span], taken: set[int]) -> dict[str, str]:
         """Role titles that the article ties to exactly one country without naming the person
@@ -170,13 +176,15 @@ class ActorFinder:
 
     def affiliation(self, doc: Doc, span: Span, place_at: dict[int, Span]) -> tuple[str | None, str | None, str | None]:
         """(role, code, country) from the words around a person mention."""
-        role = code = country = None
         sent = sentence_of(span)
-        sent_start, sent_end = sent.start, sent.end
-        # left window: "der südkoreanische Präsident", "Russlands Präsident", "US-Präsident"
+        role, code, country = self._left_affiliation(doc, span, place_at, sent.start)
+        return self._right_affiliation(doc, span, place_at, sent.end, (role, code, country))
+
+    def _left_affiliation(self, doc: Doc, span: Span, place_at: dict[int, Span], sent_start: int) -> Affiliation:
+        """The words before a name: "der südkoreanische Präsident", "Russlands Präsident", "US-Präsident"."""
+        role = code = country = None
         i = span.start - 1
-        steps = 0
-        while i >= sent_start and steps < WINDOW:
+        while i >= sent_start and span.start - 1 - i < WINDOW:
             tok = doc[i]
             if tok.is_punct and tok.text not in ("-",):
                 break
@@ -187,28 +195,38 @@ class ActorFinder:
             place = place_at.get(i)
             if place is not None and place.label_ == "prefix" and r is None:
                 place = None  # "China-Besuch Gaucks" is no affiliation; "US-Präsident Biden" is
-            if place is not None and place._.iso3 and place.label_ in ("adjective", "prefix", "country"):
-                if place.label_ != "country" or place.text.endswith("s") or (i + 1 < span.start and self.role_of(doc[i + 1])):
-                    country = place._.iso3 if country in (None, self._implied_only(role)) else country
+            if self._ties_country(doc, i, span, place):
+                country = place._.iso3 if country in (None, self._implied_only(role)) else country
             if r is None and place is None and tok.lower_ not in ARTICLES and not tok.text.startswith("-"):
                 break  # "Nach russischen Angaben könnte Kim": only articles, places and titles lead to a name
             i -= 1
-            steps += 1
-        # right window: ", Präsident der Ukraine," / "(Russland)"
+        return role, code, country
+
+    def _ties_country(self, doc: Doc, i: int, span: Span, place: Span | None) -> bool:
+        """A place before a name gives its country: an adjective or prefix, a genitive
+        ("Russlands"), or a country name right before a title."""
+        if place is None or not place._.iso3 or place.label_ not in ("adjective", "prefix", "country"):
+            return False
+        return place.label_ != "country" or place.text.endswith("s") or (i + 1 < span.start and bool(self.role_of(doc[i + 1])))
+
+    def _right_affiliation(
+        self, doc: Doc, span: Span, place_at: dict[int, Span], sent_end: int, found: Affiliation
+    ) -> Affiliation:
+        """An apposition after the name: ", Präsident der Ukraine," / "(Russland)"."""
+        role, code, country = found
         j = span.end
-        if j < sent_end and doc[j].text in (",", "("):
-            k = j + 1
-            steps = 0
-            while k < sent_end and steps < WINDOW and doc[k].text not in (",", ")", ".", ";"):
-                r = self.role_of(doc[k])
-                if r and role is None:
-                    role, code, implied = r
-                    country = country or implied
-                place = place_at.get(k)
-                if place is not None and place._.iso3 and role is not None and country is None:
-                    country = place._.iso3
-                k += 1
-                steps += 1
+        if j >= sent_end or doc[j].text not in (",", "("):
+            return role, code, country
+        k = j + 1
+        while k < sent_end and k - (j + 1) < WINDOW and doc[k].text not in (",", ")", ".", ";"):
+            r = self.role_of(doc[k])
+            if r and role is None:
+                role, code, implied = r
+                country = country or implied
+            place = place_at.get(k)
+            if place is not None and place._.iso3 and role is not None and country is None:
+                country = place._.iso3
+            k += 1
         return role, code, country
 
     def _add_mention(self, doc: Doc, actor: dict, span: Span, place_at: dict[int, Span]) -> None:
@@ -229,6 +247,20 @@ class ActorFinder:
         for p in places(doc):
             for i in range(p.start, p.end):
                 place_at[i] = p
+        actors, by_token, taken = self._person_actors(doc, place_at)
+        for i, actor in self.surname_mentions(doc, by_token, taken):
+            end = i + 1
+            while end < len(doc) and end not in taken and HYPHENATED_GIVEN_NAME.match(doc[end].text):
+                end += 1
+            self._add_mention(doc, actor, doc[i:end], place_at)
+            taken.update(range(i, end))
+        self._settle_countries(doc, actors, place_at, taken)
+        actors.extend(self.collective_actors(doc, len(actors)))
+        doc._.actors = actors
+        return doc
+
+    def _person_actors(self, doc: Doc, place_at: dict[int, Span]) -> tuple[list[dict], dict[str, dict], set[int]]:
+        """(persons, every word of a multi-word name -> the person, the tokens of their mentions)."""
         actors: list[dict] = []
         by_token: dict[str, dict] = {}  # every word of a multi-word name -> the person
         by_name: dict[str, dict] = {}
@@ -236,17 +268,7 @@ class ActorFinder:
         for span in self.person_spans(doc, place_at):
             name = span.text
             words = [t.text for t in span]
-            actor = by_name.get(name)
-            if actor is None and len(words) == 1:
-                word = words[0]
-                bare = word[:-1] if word.endswith("s") and word[:-1] in by_token else word
-                actor = by_token.get(bare)
-            if actor is None and len(words) > 1:
-                # a full mention of someone first named by one word only ("Kim" ... "Kim Jong-un")
-                single = [by_name[w] for w in words if w in by_name and " " not in by_name[w]["name"]]
-                if single:
-                    actor = single[0]
-                    actor["name"] = name
+            actor = known_person(name, words, by_name, by_token)
             if actor is None:
                 actor = {
                     "id": len(actors),
@@ -265,12 +287,11 @@ class ActorFinder:
                 for w in (words[-1], *words[:-1]):
                     if len(w) > 2:
                         by_token.setdefault(w, actor)
-        for i, actor in self.surname_mentions(doc, by_token, taken):
-            end = i + 1
-            while end < len(doc) and end not in taken and HYPHENATED_GIVEN_NAME.match(doc[end].text):
-                end += 1
-            self._add_mention(doc, actor, doc[i:end], place_at)
-            taken.update(range(i, end))
+        return actors, by_token, taken
+
+    def _settle_countries(self, doc: Doc, actors: list[dict], place_at: dict[int, Span], taken: set[int]) -> None:
+        """One country per person ("Bundespräsident": the one the article is about), titles the
+        article ties to a country, and the actor code (country + role code)."""
         titled = self.titled_countries(doc, place_at, taken)
         prominence = Counter(p._.iso3 for p in places(doc) if p._.iso3)
         for actor in actors:
@@ -283,9 +304,6 @@ class ActorFinder:
             role_code = actor["role_code"] = actor.pop("_code", None)
             if actor["country"]:
                 actor["code"] = actor["country"] + (role_code or "")
-        actors.extend(self.collective_actors(doc, len(actors)))
-        doc._.actors = actors
-        return doc
 
     def collective_actors(self, doc: Doc, first_id: int) -> list[dict]:
         """Countries and organisations that can act: names, demonyms, capitals as metonyms,
@@ -295,23 +313,11 @@ class ActorFinder:
         for p in places(doc):
             if p.end <= dateline:
                 continue  # "London – Die britische Sängerin ...": the dateline says where, not who
-            kind = None
-            start, end = p.start, p.end
-            code_suffix = ""
-            if p.label_ in COUNTRY_ACTOR_KINDS:
-                if end < len(doc) and self.role_of(doc[end]):
-                    continue  # "Nordkoreas Machthaber Kim": the country is the person's affiliation
-                kind = "country"
-            elif p.label_ == "org":
-                kind = "org"
-            elif p.label_ == "adjective" and end < len(doc):
-                noun = doc[end].text.lower()
-                if noun in GOVERNMENT_NOUNS:
-                    kind = "country"
-                    code_suffix = GOVERNMENT_NOUNS[noun]
-                    end += 1
-            if kind is None:
+            acting = self._acting_as(doc, p)
+            if acting is None:
                 continue
+            kind, end, code_suffix = acting
+            start = p.start
             key = (kind, p._.iso3 if kind == "country" else p._.place_name)
             actor = found.get(key)
             if actor is None:
@@ -334,6 +340,39 @@ class ActorFinder:
         for actor in found.values():
             actor.pop("_first_kind", None)
         return list(found.values())
+
+    def _acting_as(self, doc: Doc, p: Span) -> tuple[str, int, str] | None:
+        """(kind, end, role code) when a place acts: a country, demonym or capital (unless a
+        title follows: "Nordkoreas Machthaber Kim"), an organisation, or an adjective with a
+        government noun ("die iranische Regierung")."""
+        end = p.end
+        if p.label_ in COUNTRY_ACTOR_KINDS:
+            if end < len(doc) and self.role_of(doc[end]):
+                return None  # "Nordkoreas Machthaber Kim": the country is the person's affiliation
+            return "country", end, ""
+        if p.label_ == "org":
+            return "org", end, ""
+        if p.label_ == "adjective" and end < len(doc):
+            noun = doc[end].text.lower()
+            if noun in GOVERNMENT_NOUNS:
+                return "country", end + 1, GOVERNMENT_NOUNS[noun]
+        return None
+
+
+def known_person(name: str, words: list[str], by_name: dict[str, dict], by_token: dict[str, dict]) -> dict | None:
+    """The person a name mention refers to: the same name, one word of a longer name
+    ("Putin", "Putins"), or a longer name of someone first named by one word ("Kim" ... "Kim Jong-un")."""
+    actor = by_name.get(name)
+    if actor is None and len(words) == 1:
+        word = words[0]
+        bare = word[:-1] if word.endswith("s") and word[:-1] in by_token else word
+        actor = by_token.get(bare)
+    if actor is None and len(words) > 1:
+        single = [by_name[w] for w in words if w in by_name and " " not in by_name[w]["name"]]
+        if single:
+            actor = single[0]
+            actor["name"] = name
+    return actor
 
 
 def is_compound_noun(text: str) -> bool:
