@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from . import extensions  # noqa: F401
+from . import extensions, sentence_cap  # noqa: F401
 from .components import actors, countries, dates, events  # noqa: F401  (register factories)
 
 __version__ = "0.1.0"

@@ -18,7 +18,7 @@ class ModelNotFound(EventxError):
 class Errors:
     E001 = "[E001] File not found: {path}"
     E002 = "[E002] {path} is not a regular file (a directory? use `eventx batch` for folders)"
-    E003 = "[E003] {path} looks binary (it contains NUL bytes); eventx reads plain text"
+    E003 = "[E003] {path} looks binary (NUL or other control bytes); eventx reads plain text"
     E004 = "[E004] {path} is empty"
     E005 = "[E005] Invalid --date {value!r}: use the form YYYY-MM-DD, e.g. 2024-10-30"
     E006 = (
@@ -34,3 +34,5 @@ class Errors:
 
 class Warnings:
     W001 = "[W001] {path}: not valid UTF-8, decoded as {encoding}"
+    W002 = "[W002] {path}: no byte-order mark, decoded as {encoding} (told by its NUL bytes)"
+    W003 = "[W003] {path}: {count} stray NUL byte(s) ignored"

@@ -14,6 +14,7 @@ from .errors import Errors, ModelNotFound
 SHIPPED_MODEL = "de_eventx_news"
 NAME_RULES = "eventx_name_rules"  # part of the shipped pipeline; added after the NER of any other
 COMPONENTS = ("eventx_countries", "eventx_dates", "eventx_actors", "eventx_events")
+SENTENCE_CAP = "eventx_sentence_cap"  # before the rule components: no sentence over 100 words
 
 
 def shipped_model_path() -> Path:
@@ -53,6 +54,9 @@ def add_components(nlp: Language, types: list[str] | None = None) -> Language:
         nlp.add_pipe(comp, config=config)
     if not nlp.has_pipe("sentencizer") and not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
         nlp.add_pipe("sentencizer", first=True)
+    if not nlp.has_pipe(SENTENCE_CAP):
+        first_rule = next(n for n in nlp.pipe_names if n == NAME_RULES or n in COMPONENTS)
+        nlp.add_pipe(SENTENCE_CAP, before=first_rule)
     return nlp
 
 

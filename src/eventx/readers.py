@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import Errors, InputError, Warnings
+from .decoding import decode_bytes, decode_line
+from .errors import Errors, InputError
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -26,20 +27,10 @@ class Record:
 
 
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
-    """Decode bytes as UTF-8, else as cp1252 (German Latin-1 text); binary raises InputError."""
-    if b"\x00" in data[:8192]:
-        raise InputError(Errors.E003.format(path=name))
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-        encoding = "cp1252"
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-        encoding = "latin-1"
-    return text, Warnings.W001.format(path=name, encoding=encoding)
+    """Decode bytes (see eventx.decoding: BOM, UTF-16/32, UTF-8, cp1252 line by line, stray
+    NULs); the notes, one per line, or None. Binary raises InputError."""
+    decoded = decode_bytes(data, name)
+    return decoded.text, "\n".join(decoded.notes) or None
 
 
 def text_of(data: bytes, name: str) -> tuple[str, str | None]:
@@ -73,13 +64,23 @@ def text_record(path: Path, doc_id: str | None = None, date: str | None = None) 
     return Record(rid, text, date, str(path), note=note)
 
 
+JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
+
+
 def jsonl_records(
-    lines: Iterator[str], source: str, text_key: str = "text", id_key: str = "id", date_key: str = "date"
+    lines: Iterator[str | bytes], source: str, text_key: str = "text", id_key: str = "id", date_key: str = "date"
 ) -> Iterator[Record]:
+    """Records from JSON Lines; lines given as bytes are decoded one by one (W001 where a
+    line is not UTF-8)."""
     for n, line in enumerate(lines, 1):
+        where = f"{source}:{n}"
+        note = None
+        if isinstance(line, bytes):
+            line, note = decode_line(line, where)
+        if n == 1:
+            line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
-        where = f"{source}:{n}"
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
@@ -90,14 +91,18 @@ def jsonl_records(
             continue
         rid = str(obj.get(id_key) if obj.get(id_key) is not None else where)
         text = obj.get(text_key)
-        if not isinstance(text, str):
+        if text is None:
             yield Record(rid, source=where, error=f"{where}: no text under the key {text_key!r}")
+            continue
+        if not isinstance(text, str):
+            got = JSON_TYPES.get(type(text), type(text).__name__)
+            yield Record(rid, source=where, error=f"{where}: the text under {text_key!r} must be a string, got {got}")
             continue
         if not text.strip():
             yield Record(rid, source=where, error=f"{where}: the text is empty")
             continue
         date = obj.get(date_key)
-        yield Record(rid, text, date if isinstance(date, str) else None, where)
+        yield Record(rid, text, date if isinstance(date, str) else None, where, note=note)
 
 
 def folder_files(folder: Path, glob: str = "*.txt") -> list[Path]:
@@ -121,14 +126,14 @@ def iter_inputs(
     """Records from files, folders, .jsonl files and '-' (JSON Lines on stdin)."""
     for item in inputs:
         if item == "-":
-            yield from jsonl_records(iter(stdin), "<stdin>", text_key, id_key, date_key)
+            yield from jsonl_records(iter(getattr(stdin, "buffer", stdin)), "<stdin>", text_key, id_key, date_key)
             continue
         path = Path(item)
         if path.is_dir():
             for f in folder_files(path, glob):
                 yield text_record(f, doc_id=str(f.relative_to(path)))
         elif path.suffix == ".jsonl" and path.is_file():
-            with open(path, encoding="utf-8", errors="replace") as fh:
+            with open(path, "rb") as fh:
                 yield from jsonl_records(fh, str(path), text_key, id_key, date_key)
         else:
             yield text_record(path)
