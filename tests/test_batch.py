@@ -89,7 +89,10 @@ def test_interrupted_run_keeps_the_previous_output(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "eventx", "batch", str(big), "-o", str(out), "--workers", "1"], stderr=subprocess.PIPE, text=True
     )
-    time.sleep(8)
+    deadline = time.monotonic() + 120  # the temporary output exists once extraction runs (a loaded machine takes a while)
+    while time.monotonic() < deadline and proc.poll() is None and not list(tmp_path.glob(".out.jsonl.*")):
+        time.sleep(0.2)
+    time.sleep(2)
     assert proc.poll() is None, proc.stderr.read()
     proc.send_signal(signal.SIGINT)
     proc.wait(timeout=60)
