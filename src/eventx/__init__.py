@@ -15,11 +15,12 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "extract", "load", "process"]
 
 
-def load(model: str | None = None, types: list[str] | None = None):
-    """The spaCy pipeline with the eventx components (the shipped model by default)."""
+def load(model: str | None = None, types: list[str] | None = None, rules: list[str] | None = None):
+    """The spaCy pipeline with the eventx components (the shipped model by default); ``rules``:
+    user rule files (see eventx.user_rules)."""
     from .pipeline import load as _load
 
-    return _load(model, types)
+    return _load(model, types, rules)
 
 
 def make_doc(nlp, text: str, date: str | None = None):

@@ -400,3 +400,17 @@ def mention_status(doc: Doc, m: Mention, date: Span | None, cues: list[dict]) ->
 def past_verb(tok: Token) -> bool:
     text = tok.lower_
     return text.endswith(("te", "ten", "ete", "eten")) or "Tense=Past" in str(tok.morph)
+
+
+def recipients_after(doc: Doc, sent: Span, m: Mention, actors: list[Actor], words: set[str]) -> Parties:
+    """(actors, recipients) for rules with ``recipients_after``: the participants named in the sentence
+    only after one of ``words`` that follows the trigger ('Sanktionen gegen Russland') receive the act."""
+    cut = next((k for k in range(m.trigger.i + 1, sent.end) if doc[k].lower_ in words), None)
+    if cut is None:
+        return actors, []
+
+    def here(a: Actor) -> list[int]:
+        return [s for s, _ in a["mentions"] if sent.start <= s < sent.end]
+
+    recipients = [a for a in actors if here(a) and min(here(a)) > cut]
+    return [a for a in actors if a not in recipients], recipients

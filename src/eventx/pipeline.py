@@ -43,14 +43,17 @@ def resolve_model(name: str | None) -> str | Path:
     raise ModelNotFound(Errors.E006.format(name=name))
 
 
-def add_components(nlp: Language, types: list[str] | None = None) -> Language:
-    """Add the eventx components to any German pipeline (with NER for persons)."""
+def add_components(nlp: Language, types: list[str] | None = None, rules: list[str] | None = None) -> Language:
+    """Add the eventx components to any German pipeline (with NER for persons); ``rules`` are
+    user rule files for eventx_events (see eventx.user_rules)."""
     if nlp.has_pipe("ner") and not nlp.has_pipe(NAME_RULES):
         nlp.add_pipe(NAME_RULES)
     for comp in COMPONENTS:
         if comp in nlp.pipe_names:
             continue
-        config = {"types": types} if comp == "eventx_events" and types else {}
+        config: dict = {}
+        if comp == "eventx_events":
+            config = {k: v for k, v in (("types", types), ("user_rules", list(rules or []))) if v}
         nlp.add_pipe(comp, config=config)
     if not nlp.has_pipe("sentencizer") and not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
         nlp.add_pipe("sentencizer", first=True)
@@ -61,23 +64,23 @@ def add_components(nlp: Language, types: list[str] | None = None) -> Language:
 
 
 @lru_cache(maxsize=4)
-def _load_cached(model: str, types: tuple[str, ...] | None) -> Language:
-    return _load(model, list(types) if types else None)
+def _load_cached(model: str, types: tuple[str, ...] | None, rules: tuple[str, ...] = ()) -> Language:
+    return _load(model, list(types) if types else None, list(rules))
 
 
 LOADS = {"count": 0}  # pipelines loaded in this process (the Dask engine promises one per worker)
 
 
-def _load(model: str | None, types: list[str] | None) -> Language:
+def _load(model: str | None, types: list[str] | None, rules: list[str] | None = None) -> Language:
     LOADS["count"] += 1
     target = resolve_model(model)
     try:
         nlp = spacy.load(target)
     except OSError as e:
         raise ModelNotFound(Errors.E006.format(name=model) + f" ({e})") from None
-    return add_components(nlp, types)
+    return add_components(nlp, types, rules)
 
 
-def load(model: str | None = None, types: list[str] | None = None) -> Language:
-    """Load a pipeline with the eventx components (cached per process)."""
-    return _load_cached(model or "default", tuple(types) if types else None)
+def load(model: str | None = None, types: list[str] | None = None, rules: list[str] | None = None) -> Language:
+    """Load a pipeline with the eventx components (cached per process); ``rules``: user rule files."""
+    return _load_cached(model or "default", tuple(types) if types else None, tuple(str(r) for r in rules or ()))

@@ -23,6 +23,7 @@ EXCLUDED_COMPOUNDS = word_tuple("excluded_compounds")
 IRREGULAR_FORMS = word_set("irregular_forms")
 CLAUSE_ENDS = word_set("clause_ends")
 SEPARABLE_PARTICLES = word_set("separable_particles")
+PHRASE_GAP = 3  # words allowed between two words of a phrase rule ("verhängte am Montag neue Sanktionen")
 
 
 @dataclass
@@ -67,9 +68,12 @@ class TriggerMatcher:
         self.types = types
         self.lemma_rules: dict[str, dict] = {}
         self.suffix_rules: list[tuple[str, dict]] = []
+        self.phrase_rules: list[tuple[tuple[str, ...], dict]] = []  # user rules: words in a row
         for r in triggers:
             if r["match"] == "lemma":
                 self.lemma_rules.setdefault(r["value"], r)
+            elif r["match"] == "phrase":
+                self.phrase_rules.append((tuple(r["value"].lower().split()), r))
             else:
                 self.suffix_rules.append((r["value"], r))
         self.suffix_rules.sort(key=lambda x: len(x[0]), reverse=True)
@@ -161,13 +165,38 @@ class TriggerMatcher:
                 treaty_nouns.append((tok, r))
                 continue
             out.append(Mention(r["type"], tok, r, sent, tok))
+        out.extend(self._phrase_mentions(doc, sent, words))
         has_treaty_verb = any(m.type == "treaty" for m in out)
         for noun, r in treaty_nouns:
             if has_treaty_verb:
                 continue  # the verb's mention stands for the treaty
             if between_phrase(doc, sent, noun) is not None:  # "das Abkommen zwischen Serbien und dem Kosovo"
                 out.append(Mention("treaty", noun, r, sent, noun))
+        out.sort(key=lambda m: m.trigger.i)
         return [m for m in out if self.types is None or m.type in self.types]
+
+    def _phrase_mentions(self, doc: Doc, sent: Span, words: list[str]) -> list[Mention]:
+        """Mentions of phrase rules: the words of the phrase in order, each equal to the word of the
+        text or its lemma, at most ``max_gap`` words (default 3) between two of them."""
+        out: list[Mention] = []
+
+        def same(w: str, k: int) -> bool:
+            return w == words[k] or w == doc[sent.start + k].lemma_.lower()
+
+        for phrase, r in self.phrase_rules:
+            gap = r.get("max_gap", PHRASE_GAP)
+            for k in range(len(words)):
+                if not same(phrase[0], k):
+                    continue
+                at = k
+                for w in phrase[1:]:
+                    at = next((j for j in range(at + 1, min(len(words), at + 2 + gap)) if same(w, j)), -1)
+                    if at < 0:
+                        break
+                tok = doc[sent.start + k]
+                if at >= 0 and not any(m.trigger.i == tok.i for m in out):
+                    out.append(Mention(r["type"], tok, r, sent, tok))
+        return out
 
     def _rejected(self, doc: Doc, sent: Span, words: list[str], tok: Token, r: dict) -> bool:
         """A matched word that is no mention in its context."""

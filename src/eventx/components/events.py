@@ -20,10 +20,20 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
-from ..arguments import date_for, destination, mention_status, owned_tokens, participants, place_in, political
+from ..arguments import (
+    date_for,
+    destination,
+    mention_status,
+    owned_tokens,
+    participants,
+    place_in,
+    political,
+    recipients_after,
+)
 from ..merging import antecedent, inherit_from_visits, merge, merge_into
 from ..rules import load_cues, load_plover, load_triggers, word_set
 from ..triggers import Mention, TriggerMatcher
+from ..user_rules import load_user_rules
 from .dates import sentences
 
 DEMONSTRATIVES = word_set("demonstratives")
@@ -31,12 +41,12 @@ DEMONSTRATIVES = word_set("demonstratives")
 
 @Language.factory(
     "eventx_events",
-    default_config={"rules": None, "cues": None, "types": None},
+    default_config={"rules": None, "cues": None, "types": None, "user_rules": []},
     assigns=["doc._.events"],
     requires=["doc._.actors", "doc.spans"],
 )
 def make_event_extractor(
-    nlp: Language, name: str, rules: str | None, cues: str | None, types: list[str] | None
+    nlp: Language, name: str, rules: str | None, cues: str | None, types: list[str] | None, user_rules: list[str]
 ) -> EventExtractor:
     """Create the eventx_events component.
 
@@ -45,9 +55,11 @@ def make_event_extractor(
     rules (str | None): path of a trigger file (JSONL) to use instead of the shipped one.
     cues (str | None): path of a modality cue file (JSONL) to use instead of the shipped one.
     types (list[str] | None): event types to keep (None: all).
+    user_rules (list[str]): user rule files (JSONL: triggers, new event types, cues) added to the
+        shipped rules; see eventx.user_rules.
     RETURNS (EventExtractor): the component.
     """
-    return EventExtractor(nlp, name, rules, cues, types)
+    return EventExtractor(nlp, name, rules, cues, types, user_rules)
 
 
 class EventExtractor:
@@ -58,11 +70,13 @@ class EventExtractor:
         rules: str | None = None,
         cues: str | None = None,
         types: list[str] | None = None,
+        user_rules: list[str] | None = None,
     ) -> None:
         self.name = name
-        self.triggers = load_triggers(Path(rules) if rules else None)
-        self.cues = load_cues(Path(cues) if cues else None)
-        self.plover = load_plover()
+        self.user_rules = load_user_rules(user_rules)
+        self.triggers = load_triggers(Path(rules) if rules else None) + self.user_rules.triggers
+        self.cues = load_cues(Path(cues) if cues else None) + self.user_rules.cues
+        self.plover = {**load_plover(), **self.user_rules.plover}
         self.types = set(types) if types else None
         self.matcher = TriggerMatcher(self.triggers, self.types)
 
@@ -105,6 +119,8 @@ class EventExtractor:
     ) -> dict | None:
         """The event of one mention, or None when it has too few (or no political) participants."""
         actors, hosts = participants(doc, sent, m, location, others_own)
+        if m.rule.get("recipients_after") and not hosts:  # user rules: "Sanktionen gegen Russland"
+            actors, hosts = recipients_after(doc, sent, m, actors, set(m.rule["recipients_after"]))
         parties = actors + hosts
         minimum = m.rule.get("min_participants") or (
             1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) else 2
