@@ -151,7 +151,7 @@ def read_curated(path: Path, codes: dict[str, tuple[str, int]]) -> list[Term]:
         default_code, rank = codes.get(office, ("GOV", 50))
         if office not in codes:
             rank = {"commission_president": 90, "european_council_president": 88, "eu_high_representative": 80,
-                    "nato_secretary_general": 90}.get(office, 50)
+                    "nato_secretary_general": 90, "eu_commissioner": 70}.get(office, 50)
         terms.append(Term(qid, name, country, org, office, code or default_code, rank, start, end, source,
                           german=[g for g in german.split("|") if g]))
     return terms

@@ -176,6 +176,8 @@ PERSONS = [
     ("Boris Pistorius", "2024-06-01", "DEU", "defence_minister"),
     ("Nancy Faeser", "2023-06-01", "DEU", "interior_minister"),
     ("Robert Habeck", "2023-06-01", "DEU", "economy_minister"),
+    ("Frans Timmermans", "2016-06-01", "EU", "eu_commissioner"),
+    ("Frans Timmermans", "2013-06-01", "NLD", "foreign_minister"),
     ("Gustavo Petro", "2023-06-01", "COL", "head_of_state"),
     ("Juan Manuel Santos", "2016-06-01", "COL", "head_of_state"),
 ]

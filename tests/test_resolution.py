@@ -24,6 +24,10 @@ from eventx.resolution import article_dates, choose, resolve, role_offices
         ("Erdogan", [], None, None, ("TUR", "head_of_state")),  # no date: the one person, latest office
         ("Juncker", [], None, None, ("EU", "commission_president")),  # not Luxembourg's prime minister (earlier)
         ("Selenskyj", ["2023"], None, "UKR", ("UKR", "head_of_state")),  # the text's country agrees
+        # undated articles: the latest year named counts, and a fitting role word beats the years
+        ("Dimitris Avramopoulos", ["2009", "2014", "2015"], None, None, ("EU", "eu_commissioner")),
+        ("Donald Tusk", ["2013"], "Ratspräsident", None, ("EU", "european_council_president")),
+        ("Fidel Castro", ["1959", "2006"], "Machthaber", None, ("CUB", "head_of_state")),
     ],
 )
 def test_resolve(name, dates, role, country, expected) -> None:

@@ -60,14 +60,20 @@ def article_dates(dct: str | None, text: str) -> list[str]:
 
 
 def candidates(name: str, dates: Iterable[str], kb: KnowledgeBase | None = None) -> list[Holder]:
-    """Terms matching the name that cover one of the dates (all terms when there is no date)."""
+    """Terms matching the name that cover the date (all terms when there is no date).
+
+    Years named by an undated article are tried from the latest: an article is usually written
+    after the years it names, so the latest year with a term wins ('2009, 2014, 2015': 2015).
+    """
     kb = kb or kb_module.load()
     indices, _full = kb.matches(name)
-    dates = list(dates)
     found = [kb.term(i) for i in indices]
-    if dates:
-        found = [h for h in found if any(h.covers(d) for d in dates)]
-    return sorted(found, key=lambda h: (-h.rank, h.start))
+    dates = sorted(dates, reverse=True)
+    for d in dates:
+        covering = [h for h in found if h.covers(d)]
+        if covering:
+            return sorted(covering, key=lambda h: (-h.rank, h.start))
+    return [] if dates else sorted(found, key=lambda h: (-h.rank, h.start))
 
 
 def person_of(h: Holder) -> str:
@@ -110,6 +116,12 @@ def resolve(
     """
     dates = list(dates)
     found = candidates(name, dates, kb)
+    offices = role_offices(role)
+    if offices and dates and all(len(d) == 4 for d in dates) and not any(h.office in offices for h in found):
+        # years named in an undated article are weak evidence; a fitting role word is stronger
+        # ("Ratspräsident Tusk" in an article that mentions 2013)
+        fitting = [h for h in candidates(name, [], kb) if h.office in offices]
+        found = fitting or found
     if country:
         found = [h for h in found if h.country == country]
     chosen = choose(found, role)
