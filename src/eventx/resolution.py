@@ -23,6 +23,7 @@ from .kb import Holder, KnowledgeBase
 
 YEAR = re.compile(r"\b(19[4-9]\d|20[0-4]\d)\b")
 ENDINGS = ("en", "n", "s", "es")
+SURNAME_MIN_RANK = 60  # head of state/government, deputy, foreign, defence, finance, interior minister
 
 
 @lru_cache(maxsize=1)
@@ -65,15 +66,19 @@ def candidates(name: str, dates: Iterable[str], kb: KnowledgeBase | None = None)
     Years named by an undated article are tried from the latest: an article is usually written
     after the years it names, so the latest year with a term wins ('2009, 2014, 2015': 2015).
     """
+    return _candidates(name, dates, kb)[0]
+
+
+def _candidates(name: str, dates: Iterable[str], kb: KnowledgeBase | None) -> tuple[list[Holder], bool]:
     kb = kb or kb_module.load()
-    indices, _full = kb.matches(name)
+    indices, full = kb.matches(name)
     found = [kb.term(i) for i in indices]
     dates = sorted(dates, reverse=True)
     for d in dates:
         covering = [h for h in found if h.covers(d)]
         if covering:
-            return sorted(covering, key=lambda h: (-h.rank, h.start))
-    return [] if dates else sorted(found, key=lambda h: (-h.rank, h.start))
+            return sorted(covering, key=lambda h: (-h.rank, h.start)), full
+    return ([] if dates else sorted(found, key=lambda h: (-h.rank, h.start))), full
 
 
 def person_of(h: Holder) -> str:
@@ -115,7 +120,7 @@ def resolve(
     RETURNS (Holder | None): the chosen term.
     """
     dates = list(dates)
-    found = candidates(name, dates, kb)
+    found, full = _candidates(name, dates, kb)
     offices = role_offices(role)
     if offices and dates and all(len(d) == 4 for d in dates) and not any(h.office in offices for h in found):
         # years named in an undated article are weak evidence; a fitting role word is stronger
@@ -125,7 +130,9 @@ def resolve(
     if country:
         found = [h for h in found if h.country == country]
     chosen = choose(found, role)
-    if chosen is not None and not dates and not role_offices(role):
+    if chosen is not None and not full and chosen.rank < SURNAME_MIN_RANK and chosen.office not in offices:
+        return None  # a surname alone names a junior office holder only with a fitting role word
+    if chosen is not None and not dates and not offices:
         # no date known: of the person's offices, the latest (Juncker: the Commission, not Luxembourg)
         chosen = max((h for h in found if person_of(h) == person_of(chosen)), key=lambda h: (h.start, h.rank))
     return chosen

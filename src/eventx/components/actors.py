@@ -10,8 +10,11 @@ the first full mention of the person in the document.
 
 ``doc._.actors`` is a list of dicts:
     {"id": 0, "name": "Yoon Suk-yeol", "kind": "person", "role": "Präsident",
-     "country": "KOR", "code": "KORGOV", "mentions": [[12, 14], ...]}
-``mentions`` are token offsets [start, end).
+     "country": "KOR", "code": "KORGOV", "wikidata": "Q16090635", "office": "head_of_state",
+     "mentions": [[12, 14], ...]}
+``mentions`` are token offsets [start, end). Where the text names no country, the office-holder
+knowledge base (``eventx.resolution``) gives one for a person in office at the article's date;
+``wikidata`` and ``office`` come from it (None when the person is not known there).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
 from ..extensions import token_texts
+from ..resolution import article_dates, resolve
 from ..rules import load_roles, word_set, word_table, word_tuple
 from .countries import places
 from .dates import sentence_of
@@ -255,6 +259,7 @@ class ActorFinder:
             self._add_mention(doc, actor, doc[i:end], place_at)
             taken.update(range(i, end))
         self._settle_countries(doc, actors, place_at, taken)
+        actors = same_person_once(actors)
         actors.extend(self.collective_actors(doc, len(actors)))
         doc._.actors = actors
         return doc
@@ -294,13 +299,27 @@ class ActorFinder:
         article ties to a country, and the actor code (country + role code)."""
         titled = self.titled_countries(doc, place_at, taken)
         prominence = Counter(p._.iso3 for p in places(doc) if p._.iso3)
+        when = article_dates(doc._.dct, doc.text)
         for actor in actors:
             implied = actor.get("country") or ""
+            known = None
             if "|" in implied:  # "Bundespräsident": Germany, Austria or Switzerland, whichever the article is about
                 options = implied.split("|")
-                actor["country"] = max(options, key=lambda c: (prominence[c], -options.index(c)))
+                known = resolve(actor["name"], when, actor["role"])
+                if known is None or known.country not in options:
+                    known = None
+                    actor["country"] = max(options, key=lambda c: (prominence[c], -options.index(c)))
+                else:
+                    actor["country"] = known.country  # the office holder the reader knows
             if not actor["country"] and actor["role"] and actor["role"].lower() in titled:
                 actor["country"] = titled[actor["role"].lower()]  # "US-Außenminister ..." then "Außenminister John Kerry"
+            # the text's country wins; else the knowledge base's, for a term covering the article's date
+            known = known or resolve(actor["name"], when, actor["role"], actor["country"])
+            actor["wikidata"] = (known.qid or None) if known else None
+            actor["office"] = known.office if known else None
+            if known is not None and not actor["country"] and known.country:
+                actor["country"] = known.country
+                actor["_code"] = actor.get("_code") or known.code
             role_code = actor["role_code"] = actor.pop("_code", None)
             if actor["country"]:
                 actor["code"] = actor["country"] + (role_code or "")
@@ -373,6 +392,27 @@ def known_person(name: str, words: list[str], by_name: dict[str, dict], by_token
             actor = single[0]
             actor["name"] = name
     return actor
+
+
+def same_person_once(actors: list[dict]) -> list[dict]:
+    """Persons the knowledge base knows as one ('Tayyip Erdoğan' and 'Erdogan', 'Nicolás' and
+    'Nicolas Maduro') become one actor: the first, with all mentions. Ids are renumbered."""
+    first: dict[str, dict] = {}
+    out = []
+    for actor in actors:
+        qid = actor.get("wikidata")
+        if qid and qid in first:
+            kept = first[qid]
+            kept["mentions"] = sorted(kept["mentions"] + actor["mentions"])
+            for key in ("role", "role_code"):
+                kept[key] = kept[key] or actor[key]
+            continue
+        if qid:
+            first[qid] = actor
+        out.append(actor)
+    for n, actor in enumerate(out):
+        actor["id"] = n
+    return out
 
 
 def is_compound_noun(text: str) -> bool:
