@@ -50,3 +50,93 @@ def test_mention_replacement_is_seeded_and_keeps_missing_tags(vocab):
     assert one.text == two.text
     assert one[-1].ent_iob_ == "O"
     assert [t.ent_iob_ for t in one if t.text == "sah"] == [""]
+
+
+def test_news_spans_become_entities_and_misaligned_ones_missing():
+    from convert_news import Alignment, news_doc
+
+    nlp = spacy.blank("de")
+    text = "Präsident Wladimir Putin traf die EU-weiten Vertreter in Moskau."
+    record = {
+        "id": "wikinews-politik-001-00001",
+        "text": text,
+        "spans": [
+            {"start": text.index("Moskau"), "end": text.index("Moskau") + 6, "label": "LOC"},
+            {"start": 10, "end": 24, "label": "PER"},
+            {"start": text.index("EU"), "end": text.index("EU") + 2, "label": "ORG"},
+        ],
+    }
+    stats = Alignment()
+    doc = news_doc(nlp, record, stats)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Wladimir Putin", "PER"), ("Moskau", "LOC")]
+    assert stats.spans == 3 and len(stats.missing) == 1 and "EU-weiten" in stats.missing[0]
+    assert [t.ent_iob_ for t in doc if t.text == "EU-weiten"] == [""]
+    assert doc[0].ent_iob_ == "O"
+
+
+def test_news_unknown_label_is_an_error():
+    from convert_news import Alignment, news_doc
+
+    with pytest.raises(ValueError):
+        news_doc(
+            spacy.blank("de"), {"id": "x-1", "text": "Berlin", "spans": [{"start": 0, "end": 6, "label": "GPE"}]}, Alignment()
+        )
+
+
+def test_news_split_holds_out_whole_articles(vocab):
+    from convert_news import article_id, split_by_article
+
+    assert article_id("wikinews-politik-001-00012") == "wikinews-politik-001"
+    docs = [(f"a{i // 2}", Doc(vocab, words=[f"w{i}"])) for i in range(8)]  # 4 articles, 2 sentences each
+    keep, held = split_by_article(docs, 2)
+    assert [d[0].text for d in held] == ["w2", "w3", "w6", "w7"]
+    assert [d[0].text for d in keep] == ["w0", "w1", "w4", "w5"]
+    assert split_by_article(docs, 0) == ([d for _, d in docs], [])
+
+
+def test_scores_count_no_prediction_on_missing_gold_tokens(vocab):
+    from evaluate_ner import score
+
+    nlp = spacy.blank("de", vocab=vocab)
+    ruler = nlp.add_pipe("entity_ruler", name="place_ruler")
+    ruler.add_patterns([{"label": "LOC", "pattern": "Berlin"}, {"label": "ORG", "pattern": "EU-weit"}])
+    words = ["Putin", "kam", "EU-weit", "nach", "Berlin", "."]
+    gold = Doc(vocab, words=words, ents=["B-PER", "O", "", "O", "B-LOC", "O"])
+    table = score(nlp, [gold], ["place_ruler"])
+    assert table["LOC"] == {"p": 1.0, "r": 1.0, "f": 1.0}
+    assert table["overall"]["p"] == 1.0 and table["overall"]["r"] == 0.5  # "EU-weit" is neither right nor wrong
+    assert score(nlp, [gold], [])["overall"]["r"] == 0.0
+
+
+def test_org_names_keep_names_that_are_nearly_always_organisations(vocab):
+    from add_org_ruler import add_org_ruler, org_names
+
+    docs = [
+        Doc(vocab, words=["Die", "SPD", "tagte"], ents=["O", "B-ORG", "O"]),
+        Doc(vocab, words=["SPD", "und", "Union"], ents=["B-ORG", "O", "B-ORG"]),
+        Doc(vocab, words=["Union", "Berlin", "siegte"], ents=["O", "B-LOC", "O"]),
+        Doc(vocab, words=["die", "Europäische", "Union"], ents=["O", "B-ORG", "I-ORG"]),
+        Doc(vocab, words=["die", "Union", "selbst"], ents=["O", "B-ORG", "O"]),
+        Doc(vocab, words=["Europäische", "Union"], ents=["B-ORG", "I-ORG"]),
+    ]
+    # "Union": tagged ORG twice in four occurrences; "Europäische Union" and "SPD" always ORG
+    assert org_names(docs) == [("Europäische", "Union"), ("SPD",)]
+    nlp = spacy.blank("de", vocab=vocab)
+    assert add_org_ruler(nlp, org_names(docs)) == 2
+    doc = nlp("Die Europäische Union und die SPD .")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Europäische Union", "ORG"), ("SPD", "ORG")]
+
+
+def test_recipe_steps_exist_and_list_the_files_they_read():
+    import srsly  # a spaCy dependency
+
+    recipe = Path(__file__).resolve().parents[1] / "models" / "recipe"
+    project = srsly.read_yaml(recipe / "project.yml")
+    commands = {c["name"]: c for c in project["commands"]}
+    assert set(project["workflows"]["all"]) <= set(commands)
+    outputs = {o for c in commands.values() for o in c.get("outputs", [])}
+    for name, command in commands.items():
+        for dep in command.get("deps", []):
+            if "${" in dep or dep in outputs:
+                continue  # shared data, or made by an earlier step
+            assert (recipe / dep).exists(), f"{name}: {dep} does not exist"

@@ -197,6 +197,8 @@ def main(
     germeval_copies: int = typer.Option(3, help="times the GermEval test split is repeated (upweighting)"),
     panx_dev: int = typer.Option(0, help="PAN-X dev sentences to add (silver; not our development set)"),
     replace: float = typer.Option(0.0, help="chance to swap each mention in GermEval copies after the first"),
+    news_copies: int = typer.Option(0, help="times eventx_news train (without its held-out articles) is added"),
+    news_dev_every: int = typer.Option(10, help="every n-th eventx_news train article is held out (as in convert_news.py)"),
 ) -> None:
     rng = random.Random(SEED)
     nlp = spacy.blank("de")
@@ -235,6 +237,12 @@ def main(
         "smartdata_v1 all": smart,
         "ler_legal sample": ler_docs,
     }
+    if news_copies:
+        from convert_news import read_news, split_by_article
+
+        pairs, stats = read_news(nlp, data_dir / "eventx_news/train.jsonl")
+        stats.report("eventx_news train")
+        parts["eventx_news train"] = split_by_article(pairs, news_dev_every)[0] * news_copies
     train: list[Doc] = []
     for name, docs in parts.items():
         print(describe(name, docs))
