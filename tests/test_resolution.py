@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventx.resolution import article_dates, choose, resolve, role_offices
+from eventx.resolution import article_dates, choose, resolve, role_holder, role_offices
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,19 @@ def test_article_dates() -> None:
 
 def test_choose_empty() -> None:
     assert choose([]) is None
+
+
+@pytest.mark.parametrize(
+    ("role", "country", "dates", "expected"),
+    [
+        ("Außenminister", "RUS", ["2015-06-01"], "Sergej Lawrow"),
+        ("Bundeskanzlerin", "DEU", ["2010-01-01"], "Angela Merkel"),
+        ("Präsidenten", "USA", ["2016", "2019"], "Donald Trump"),  # the latest year named
+        ("Minister", "RUS", ["2015-06-01"], None),  # many ministers: nobody
+        ("Außenminister", "RUS", [], None),  # no date: nobody
+        ("Bäcker", "RUS", ["2015-06-01"], None),
+    ],
+)
+def test_role_holder(role, country, dates, expected) -> None:
+    h = role_holder(role, country, dates)
+    assert (h.name if h else None) == expected

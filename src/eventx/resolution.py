@@ -136,3 +136,20 @@ def resolve(
         # no date known: of the person's offices, the latest (Juncker: the Commission, not Luxembourg)
         chosen = max((h for h in found if person_of(h) == person_of(chosen)), key=lambda h: (h.start, h.rank))
     return chosen
+
+
+def role_holder(role: str | None, country: str, dates: Iterable[str], kb: KnowledgeBase | None = None) -> Holder | None:
+    """Who holds the office a role word names in a country at the article's date: 'der russische
+    Außenminister' with DCT 2015 -> Sergej Lawrow. Only when the date is known (a DCT or the years
+    an article names, tried from the latest) and exactly one person held the first office the
+    role word can name ('Minister' alone names many: None).
+    """
+    kb = kb or kb_module.load()
+    offices = role_offices(role)
+    if not offices or not country:
+        return None
+    for d in sorted(dates, reverse=True):
+        found = kb.holders(country, offices[0], d)
+        if found:
+            return found[0] if len({person_of(h) for h in found}) == 1 else None
+    return None
