@@ -1,5 +1,6 @@
 """The HTML report: its parts, self-containment, and a real headless Chromium (Debian's package)."""
 
+import json
 import os
 import re
 import shutil
@@ -181,3 +182,25 @@ def test_ten_thousand_events_render_under_3s(results, browser, tmp_path):
     times = render_times(results, browser, tmp_path, loads=3)
     print(f"10,000 events: render times {[round(t) for t in times]} ms")
     assert min(times) < 3000, f"render times {times} ms"
+
+
+def test_read_results_jsonl_json_and_errors(results, tmp_path):
+    from eventx.errors import EventxError
+    from eventx.report import read_results
+
+    jsonl = tmp_path / "r.jsonl"
+    jsonl.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results), encoding="utf-8")
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps(results[0], ensure_ascii=False, indent=2), encoding="utf-8")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert read_results([jsonl]) == results == read_results([many])
+    assert read_results([one, jsonl]) == [results[0], *results]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(results[0]) + "\n{oops\n", encoding="utf-8")
+    with pytest.raises(EventxError, match=r"bad.jsonl: line 2: not JSON"):
+        read_results([bad])
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"id": "x", "text": "no events key"}\n', encoding="utf-8")
+    with pytest.raises(EventxError, match="line 1: not an eventx document result"):
+        read_results([other])

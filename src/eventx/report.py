@@ -143,6 +143,38 @@ def build_report(results: Iterable[dict], title: str = "eventx report") -> str:
     )
 
 
+def read_results(paths: Iterable[str | os.PathLike]) -> list[dict]:
+    """Document results from files: JSON Lines (``eventx batch``) or JSON (``eventx extract -f json``:
+    one result or a list). Raises EventxError (one line: file, line, what is wrong)."""
+    from .errors import Errors, EventxError
+
+    out: list[dict] = []
+    for path in map(Path, paths):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise EventxError(Errors.E007.format(path=path, reason=e)) from None
+        stripped = text.strip()
+        whole = stripped.startswith("[") or (stripped.startswith("{") and "\n{" not in stripped)
+        pieces = [(1, text)] if whole else [(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+        items = []
+        for first, piece in pieces:
+            try:
+                value = json.loads(piece)
+            except json.JSONDecodeError as e:
+                line = first + e.lineno - 1
+                raise EventxError(Errors.E007.format(path=path, reason=f"line {line}: not JSON ({e.msg})")) from None
+            if isinstance(value, list):
+                items.extend((first, v) for v in value)
+            else:
+                items.append((first, value))
+        for line, doc in items:
+            if not (isinstance(doc, dict) and isinstance(doc.get("id"), str) and isinstance(doc.get("events"), list)):
+                raise EventxError(Errors.E007.format(path=path, reason=f"line {line}: not an eventx document result"))
+            out.append(doc)
+    return out
+
+
 def write_report(results: Iterable[dict], path: str | os.PathLike, title: str = "eventx report") -> int:
     """Write the report atomically; returns its size in bytes."""
     from .writers import atomic_writer
