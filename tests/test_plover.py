@@ -135,3 +135,11 @@ def test_status_becomes_special_context(results):
 ])
 def test_date_range(value, expected):
     assert date_range(value) == expected
+
+
+def test_wikidata_id_becomes_identifier_id(results):
+    doc = json.loads(json.dumps(results[0]))
+    doc["events"][0]["actors"][0]["wikidata"] = "Q1234"
+    rec = next(plover_records([doc]))
+    assert rec["source"][0]["identifier_id"] == "Q1234"
+    check_record(rec)

@@ -61,7 +61,8 @@ def date_range(value: str | None) -> tuple[str | None, str | None]:
 
 
 def actor_object(a: dict) -> dict:
-    """The manual's actor object: top-level ``code`` (ISO alpha-3 or IGO), ``sector``, ``actor_text``, ``office``."""
+    """The manual's actor object: top-level ``code`` (ISO alpha-3 or IGO), ``sector``, ``actor_text``,
+    ``office``, and ``identifier_id`` (Wikidata) where the knowledge base gave one."""
     code = a.get("code") or ""
     country = a.get("country")
     if country and code.startswith(country):
@@ -73,6 +74,8 @@ def actor_object(a: dict) -> dict:
     obj = {"code": top, "sector": sector, "actor_text": a["name"], "office": a.get("role")}
     if a.get("kind") == "org":
         obj["identifier_text"] = a["name"]
+    if a.get("wikidata"):  # the manual: identifier_id is the actor's Wikidata ID
+        obj["identifier_id"] = a["wikidata"]
     return obj
 
 
