@@ -91,6 +91,15 @@ def test_usage_error_exit_code_2():
     assert runner.invoke(app, ["extract", SAMPLE, "--format", "xml"]).exit_code == 2
 
 
+@pytest.mark.parametrize(
+    "args",
+    [["extract", SAMPLE, "-f", "parquet"], ["entities", SAMPLE, "-f", "csv"], ["batch", SAMPLE, "-f", "table"]],
+)
+def test_each_command_refuses_formats_it_does_not_write(args):
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2 and "Invalid value for '--format'" in res.output
+
+
 def test_entities_and_info():
     res = runner.invoke(app, ["entities", SAMPLE, "-f", "json"])
     data = json.loads(res.output)

@@ -63,6 +63,63 @@ class Summary:
         }
 
 
+@dataclass
+class BatchOptions:
+    """The settings of one batch run, local or on Dask (what ``eventx batch`` was given)."""
+
+    inputs: list[str]
+    output: str | None = None
+    fmt: str = "jsonl"
+    workers: int = 1
+    glob: str = "*.txt"
+    text_key: str = "text"
+    id_key: str = "id"
+    date_key: str = "date"
+    date: str | None = None
+    model: str | None = None
+    types: list[str] | None = None
+    scheduler: str | None = None  # Dask scheduler address (None: a LocalCluster)
+
+
+@dataclass
+class Report:
+    """What a finished batch tells its user: the failures, one summary line, the exit code."""
+
+    failures: list[dict]
+    line: str
+    succeeded: int
+    failed: int
+
+    @property
+    def exit_code(self) -> int:
+        """0: all succeeded; 3: some failed; 1: none succeeded."""
+        if self.succeeded == 0:
+            return 1
+        return 3 if self.failed else 0
+
+
+def failure(outcome: Outcome) -> dict:
+    """The failure record of an outcome without a result (one line of --errors)."""
+    return {"id": outcome.record.id, "source": outcome.record.source, "reason": outcome.error}
+
+
+def local_report(summary: Summary, failures: list[dict]) -> Report:
+    s = summary.as_dict()
+    line = (
+        f"read {s['documents_read']}, succeeded {s['succeeded']}, failed {s['failed']}; "
+        f"events {s['events_by_type']} {s['events_by_status']}; {s['elapsed_s']} s, {s['documents_per_s']} docs/s"
+    )
+    return Report(failures, line, summary.succeeded, summary.failed)
+
+
+def dask_report(manifest: dict, output: str) -> Report:
+    line = (
+        f"read {manifest['documents']}, succeeded {manifest['succeeded']}, failed {manifest['failed']}; "
+        f"events {manifest['events']}; {len(manifest['parts'])} parts in {output}"
+    )
+    return Report(manifest["failures"], line, manifest["succeeded"], manifest["failed"])
+
+
 def _init_worker(model: str | None, types: tuple | None) -> None:
     global _WORKER_NLP, _WORKER_MODEL
     from .pipeline import load

@@ -213,6 +213,20 @@ def read_results(out_dir: str) -> Iterator[dict]:
                     yield json.loads(line)
 
 
+def run(options) -> dict:
+    """Run a batch (``eventx.batch.BatchOptions``) on Dask: on the scheduler it names, else on a
+    LocalCluster with ``options.workers`` workers; returns the manifest."""
+    from distributed import Client
+
+    client = Client(options.scheduler) if options.scheduler else local_client(options.workers)
+    try:
+        bag = records_bag(list(options.inputs), options.glob, options.text_key, options.id_key, options.date_key)
+        outcomes = extract_bag(bag, options.model, options.types, options.date)
+        return run_to_directory(outcomes, str(options.output), options.fmt)
+    finally:
+        client.close()
+
+
 def local_client(workers: int):
     """A LocalCluster with one single-threaded worker process per core."""
     from distributed import Client, LocalCluster

@@ -178,3 +178,20 @@ def format_report(res: dict) -> str:
     )
     lines.append(f"full_tuple_f1={s['full_tuple_f1']}")
     return "\n".join(lines)
+
+
+def predict(records, model: str | None = None) -> tuple[dict[str, dict], list[dict], list[str]]:
+    """Run extraction over ``records`` (in one process): the predictions by gold key, the
+    results in input order, and the errors of the records that failed."""
+    from .batch import run_batch
+
+    by_key: dict[str, dict] = {}
+    results: list[dict] = []
+    errors: list[str] = []
+    for outcome in run_batch(records, model=model, workers=1):
+        if outcome.result is None:
+            errors.append(outcome.error or "")
+            continue
+        by_key[doc_key(outcome.result["id"])] = outcome.result
+        results.append(outcome.result)
+    return by_key, results, errors

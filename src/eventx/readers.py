@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,22 @@ def text_record(path: Path, doc_id: str | None = None, date: str | None = None) 
     except InputError as e:
         return Record(rid, source=str(path), error=str(e))
     return Record(rid, text, date, str(path), note=note)
+
+
+def stdin_record(stream=None) -> Record:
+    """The text on standard input as one record (id '-')."""
+    stream = sys.stdin if stream is None else stream
+    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    try:
+        text, note = text_of(data, "<stdin>")
+    except InputError as e:
+        return Record("-", source="<stdin>", error=str(e))
+    return Record("-", text, source="<stdin>", note=note)
+
+
+def path_record(item: str, stdin=None) -> Record:
+    """One record for a command-line argument: a text file, or '-' for standard input."""
+    return stdin_record(stdin) if item == "-" else text_record(Path(item))
 
 
 JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}

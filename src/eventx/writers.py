@@ -1,33 +1,24 @@
-"""Writers for document results: rich table, JSON, JSON Lines, CSV; atomic file output."""
+"""Writers for document results: rich table, JSON, JSON Lines, CSV; atomic file output.
+
+Every writer has the signature ``write(results, out)``: an iterable of JSON-ready results and
+a text stream. A command offers a writer by naming it in its format enum (see ``eventx.cli``).
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 import os
+import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from enum import Enum
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from rich.console import Console
 from rich.table import Table
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    parquet = "parquet"  # batch --engine dask only
-
-
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
 
 STATUS_STYLE = {"asserted": "green", "planned": "cyan", "possible": "yellow", "negated": "red"}
 CSV_FIELDS = [
@@ -97,10 +88,21 @@ def write_csv(results: Iterable[dict], out: IO[str]) -> None:
         writer.writerow(row)
 
 
-def write_json(results: list[dict], out: IO[str]) -> None:
+def write_json(results: Iterable[dict], out: IO[str]) -> None:
     """One object for one document, an array for several."""
+    results = list(results)
     data = results[0] if len(results) == 1 else results
     out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def write_json_array(results: Iterable[dict], out: IO[str]) -> None:
+    """Always an array, written while the results come (batch output)."""
+    out.write("[\n")
+    first = True
+    for r in results:
+        out.write(("" if first else ",\n") + json.dumps(r, ensure_ascii=False, indent=2))
+        first = False
+    out.write("\n]\n")
 
 
 def write_jsonl(results: Iterable[dict], out: IO[str]) -> None:
@@ -141,23 +143,71 @@ def summary_line(result: dict) -> str:
     return f"{result['id']}: {len(events)} event{'s' if len(events) != 1 else ''} ({parts})"
 
 
-def write_table(results: list[dict], console: Console) -> None:
+def _console(out: IO[str]) -> Console:
+    return Console(file=out) if out.isatty() else Console(file=out, width=140, force_terminal=False)
+
+
+def write_table(results: Iterable[dict], out: IO[str]) -> None:
+    """A rich table of events and a summary line per document."""
+    console = _console(out)
     for r in results:
         if r["events"]:
             console.print(events_table(r))
         console.print(summary_line(r))
 
 
-def render(results: list[dict], fmt: Format, out: IO[str]) -> None:
-    if fmt is Format.json:
-        write_json(results, out)
-    elif fmt is Format.jsonl:
-        write_jsonl(results, out)
-    elif fmt is Format.csv:
-        write_csv(results, out)
-    else:
-        console = Console(file=out) if out.isatty() else Console(file=out, width=140, force_terminal=False)
-        write_table(results, console)
+ENTITY_TABLES = (
+    ("persons", ("name", "role", "country", "code", "mentions")),
+    ("countries", ("iso3", "text", "kind")),
+    ("dates", ("text", "value", "mod")),
+)
+
+
+def entity_rows(result: dict) -> list[tuple[str, tuple[str, ...], list[list[str]]]]:
+    """The tables of an entities result as (title, columns, rows of strings)."""
+    return [
+        (title, cols, [["" if row[c] is None else str(row[c]) for c in cols] for row in result[title]])
+        for title, cols in ENTITY_TABLES
+    ]
+
+
+def write_entities_table(results: Iterable[dict], out: IO[str]) -> None:
+    """Entities results (see eventx.schema.entities_result) as rich tables."""
+    console = Console(file=out, width=140)
+    for result in results:
+        for title, cols, rows in entity_rows(result):
+            table = Table(title=title, title_justify="left")
+            for c in cols:
+                table.add_column(c)
+            for row in rows:
+                table.add_row(*row)
+            console.print(table)
+        console.print("organisations: " + (", ".join(result["organisations"]) or "-"))
+
+
+@dataclass(frozen=True)
+class Writer:
+    """A writer function and the ``newline`` its output file is opened with."""
+
+    write: Callable[[Iterable[dict], IO[str]], None]
+    newline: str | None = None
+
+
+TABLE = Writer(write_table)
+JSON = Writer(write_json)
+JSON_ARRAY = Writer(write_json_array)
+JSONL = Writer(write_jsonl)
+CSV = Writer(write_csv, newline="")
+ENTITIES_TABLE = Writer(write_entities_table)
+
+
+def write_results(results: Iterable[dict], writer: Writer, output: Path | None = None, stdout: IO[str] | None = None) -> None:
+    """Write results to ``output`` atomically, or to ``stdout`` (default sys.stdout) when no file is given."""
+    if output is None:
+        writer.write(results, stdout or sys.stdout)
+        return
+    with atomic_writer(output, newline=writer.newline) as f:
+        writer.write(results, f)
 
 
 @contextmanager

@@ -1,0 +1,146 @@
+"""eventx batch: many documents on local processes or on Dask; every input accounted for."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from .. import writers
+from ..batch import BatchOptions, Outcome, Report, Summary, default_workers, failure, local_report, run_batch
+from ..readers import iter_inputs
+from .options import DATE_OPT, MODEL_OPT, OUTPUT_OPT, TYPES_OPT, check_date, err, fail, format_option, load_nlp, parse_types, say
+
+
+class BatchFormat(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    parquet = "parquet"  # --engine dask only
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+WRITERS = {BatchFormat.jsonl: writers.JSONL, BatchFormat.json: writers.JSON_ARRAY, BatchFormat.csv: writers.CSV}
+DASK_FORMATS = (BatchFormat.jsonl, BatchFormat.parquet)
+
+
+def batch(
+    inputs: list[str] = typer.Argument(..., help="Folders, .txt files, .jsonl files, or - (JSON Lines on stdin)."),
+    fmt: BatchFormat = format_option(BatchFormat.jsonl, "jsonl (default), json or csv; parquet with --engine dask."),
+    output: Path | None = OUTPUT_OPT,
+    workers: int = typer.Option(0, "--workers", "-w", help="Processes (default: number of cores)."),
+    glob: str = typer.Option("*.txt", "--glob", help="Files to take from folders."),
+    text_key: str = typer.Option("text", "--text-key"),
+    id_key: str = typer.Option("id", "--id-key"),
+    date_key: str = typer.Option("date", "--date-key"),
+    date: str | None = DATE_OPT,
+    model: str | None = MODEL_OPT,
+    types: str | None = TYPES_OPT,
+    errors: Path | None = typer.Option(None, "--errors", help="Write failures here as JSONL."),
+    progress: bool = typer.Option(False, "--progress", help="Show progress even when stderr is no terminal."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or dask (-o is then a folder of part files)."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+) -> None:
+    """Run extraction over folders and JSONL streams. Exit 0: all succeeded; 3: some failed; 1: none succeeded."""
+    check_date(date)
+    options = BatchOptions(
+        inputs=list(inputs),
+        output=None if output is None else str(output),
+        fmt=fmt.value,
+        workers=workers or default_workers(),
+        glob=glob,
+        text_key=text_key,
+        id_key=id_key,
+        date_key=date_key,
+        date=date,
+        model=model,
+        types=parse_types(types),
+        scheduler=scheduler,
+    )
+    if engine is Engine.dask:
+        finish(run_dask(options), errors, print_failures=True)
+    if fmt is BatchFormat.parquet:
+        fail("batch --engine local writes jsonl, json or csv, not parquet: use --format jsonl|json|csv", 2)
+    finish(run_local(options, WRITERS[fmt], progress or err.is_terminal), errors, print_failures=False)
+
+
+def run_local(options: BatchOptions, writer: writers.Writer, show_progress: bool) -> Report:
+    """Process pool: results streamed to -o (atomically) or stdout; failures on stderr as they come."""
+    if options.model:
+        load_nlp(options.model, options.types)  # fail early and clearly on an unknown model
+    records = iter_inputs(options.inputs, options.glob, options.text_key, options.id_key, options.date_key, stdin=sys.stdin)
+    outcomes = run_batch(records, model=options.model, types=options.types, workers=options.workers, default_date=options.date)
+    summary = Summary()
+    failures: list[dict] = []
+    results = _results(outcomes, summary, failures, show_progress)
+    try:
+        writers.write_results(results, writer, None if options.output is None else Path(options.output))
+    except KeyboardInterrupt:
+        say("interrupted: no output file was replaced")
+        raise typer.Exit(130) from None
+    return local_report(summary, failures)
+
+
+def _results(outcomes: Iterable[Outcome], summary: Summary, failures: list[dict], show: bool) -> Iterator[dict]:
+    """The results of the outcomes, counted into ``summary``; failures collected and said."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    prog = Progress(
+        TextColumn("{task.completed} docs"),
+        BarColumn(),
+        TextColumn("{task.fields[rate]} docs/s"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show,
+    )
+    with prog:
+        task = prog.add_task("batch", total=None, rate="-")
+        for outcome in outcomes:
+            summary.add(outcome)
+            prog.update(task, advance=1, rate=f"{summary.read / max(summary.elapsed, 1e-9):.1f}")
+            if outcome.result is None:
+                failures.append(failure(outcome))
+                say(outcome.error or "")
+                continue
+            if outcome.record.note:
+                say(outcome.record.note)
+            yield outcome.result
+
+
+def run_dask(options: BatchOptions) -> Report:
+    """--engine dask: part files, manifest.json and _SUCCESS in the folder given by -o."""
+    from ..batch import dask_report
+
+    try:
+        from .. import distributed as dx
+    except ImportError as e:
+        fail(str(e))
+    if options.output is None:
+        fail("--engine dask writes a folder of part files: give it with -o DIR", 2)
+    if options.fmt not in DASK_FORMATS:
+        fail("--engine dask writes jsonl or parquet parts: use --format jsonl|parquet", 2)
+    if "-" in options.inputs:
+        fail("--engine dask reads files, folders and URLs, not stdin", 2)
+    if options.model:
+        load_nlp(options.model, options.types)
+    return dask_report(dx.run(options), options.output)
+
+
+def finish(report: Report, errors: Path | None, print_failures: bool) -> None:
+    """Failures (on stderr and in --errors), the summary line, the exit code: the same for both engines."""
+    if print_failures:
+        for f in report.failures:
+            say(f["reason"])
+    if errors is not None:
+        with writers.atomic_writer(errors) as fh:
+            for rec in report.failures:
+                fh.write(writers.dumps(rec) + "\n")
+    say(report.line)
+    raise typer.Exit(report.exit_code)
