@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .components.countries import places
-from .components.dates import dates, sentence_of
+from .doc import dates, places, sentence_of
 from .rules import word_set
 from .scope import status_at
 

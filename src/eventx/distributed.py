@@ -155,9 +155,9 @@ def _write_part(outcomes: list[dict], out_dir: str, index: int, fmt: str) -> dic
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from .writers import csv_rows
+        from .schema import flat_rows, parquet_schema
 
-        table = pa.Table.from_pylist(list(csv_rows(results)), schema=_parquet_schema())
+        table = pa.Table.from_pylist(list(flat_rows(results)), schema=parquet_schema())
         with fs.open(tmp, "wb") as f:
             pq.write_table(table, f)
     else:
@@ -167,15 +167,6 @@ def _write_part(outcomes: list[dict], out_dir: str, index: int, fmt: str) -> dic
     fs.mv(tmp, final)
     events = sum(len(r["events"]) for r in results)
     return {"part": name, "documents": len(outcomes), "succeeded": len(results), "events": events, "failures": failures}
-
-
-def _parquet_schema():
-    import pyarrow as pa
-
-    from .writers import CSV_FIELDS
-
-    ints = {"trigger_start", "trigger_end", "mentions"}
-    return pa.schema([(f, pa.int64() if f in ints else pa.string()) for f in CSV_FIELDS])
 
 
 def run_to_directory(outcomes: db.Bag, out_dir: str, fmt: str = "jsonl") -> dict:

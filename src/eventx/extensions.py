@@ -34,14 +34,5 @@ def register(force: bool = False) -> None:
 register()
 
 
-_TEXTS_KEY = ("eventx", "token_texts")
 
-
-def token_texts(doc: Doc) -> list[str]:
-    """The words of a doc as strings, computed once and shared by the eventx components
-    (iterating a Doc creates a Python Token object per word, which is what costs)."""
-    texts = doc.user_data.get(_TEXTS_KEY)
-    if texts is None or len(texts) != len(doc):
-        texts = [t.text for t in doc]
-        doc.user_data[_TEXTS_KEY] = texts
-    return texts
+from .doc import token_texts  # noqa: E402, F401  (moved to eventx.doc; kept here for old imports)

@@ -17,7 +17,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import token_texts
+from .doc import token_texts
 
 MAX_TOKENS = 100
 CLAUSE_PUNCT = frozenset({",", ";", ":", "–", "—", "-", "(", ")", "[", "]", "/"})

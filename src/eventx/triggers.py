@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import between_phrase, destination
-from .components.countries import places
-from .components.dates import sentence_of
-from .extensions import token_texts
+from .doc import places, sentence_of, token_texts
 from .rules import word_set, word_tuple
 
 NOT_A_MEETING_OBJECT = word_set("not_a_meeting_object")

@@ -20,65 +20,15 @@ from typing import IO
 from rich.console import Console
 from rich.table import Table
 
+from .schema import CSV_FIELDS, actor_label
+from .schema import flat_rows as csv_rows
+
 STATUS_STYLE = {"asserted": "green", "planned": "cyan", "possible": "yellow", "negated": "red"}
-CSV_FIELDS = [
-    "doc_id",
-    "event_id",
-    "type",
-    "status",
-    "actors",
-    "hosts",
-    "location",
-    "location_country",
-    "date_text",
-    "date_value",
-    "date_mod",
-    "trigger",
-    "trigger_start",
-    "trigger_end",
-    "mentions",
-    "cameo",
-    "plover_event",
-    "plover_mode",
-    "sentence",
-]
 
 
 def dumps(obj) -> str:
     """Deterministic JSON (UTF-8, no ASCII escapes)."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=False)
-
-
-def actor_label(a: dict) -> str:
-    return f"{a['name']} ({a['country']})" if a.get("country") else a["name"]
-
-
-def csv_rows(results: Iterable[dict]) -> Iterator[dict]:
-    for r in results:
-        for e in r.get("events", []):
-            date = e.get("date") or {}
-            loc = e.get("location") or {}
-            yield {
-                "doc_id": r["id"],
-                "event_id": e["id"],
-                "type": e["type"],
-                "status": e["status"],
-                "actors": "; ".join(actor_label(a) for a in e["actors"]),
-                "hosts": "; ".join(actor_label(a) for a in e["hosts"]),
-                "location": loc.get("name") or "",
-                "location_country": loc.get("country") or "",
-                "date_text": date.get("text") or "",
-                "date_value": date.get("value") or "",
-                "date_mod": date.get("mod") or "",
-                "trigger": e["trigger"]["text"],
-                "trigger_start": e["trigger"]["start"],
-                "trigger_end": e["trigger"]["end"],
-                "mentions": e["mentions"],
-                "cameo": e["cameo"],
-                "plover_event": e["plover"]["event"],
-                "plover_mode": e["plover"]["mode"] or "",
-                "sentence": e["sentence"]["text"],
-            }
 
 
 def write_csv(results: Iterable[dict], out: IO[str]) -> None:

@@ -26,11 +26,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
-from ..extensions import token_texts
+from ..doc import places, sentence_of, token_texts
 from ..resolution import article_dates, resolve
 from ..rules import load_roles, word_set, word_table, word_tuple
-from .countries import places
-from .dates import sentence_of
 
 GOVERNMENT_NOUNS = word_table("government_nouns")  # "die iranische Regierung" -> GOV
 COUNTRY_ACTOR_KINDS = ("country", "demonym", "capital")

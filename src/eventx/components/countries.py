@@ -22,10 +22,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401  (registers the extensions)
-from ..extensions import token_texts
+from ..doc import PLACES_KEY as SPAN_KEY
+from ..doc import places, token_texts  # noqa: F401  (places: moved to eventx.doc)
 from ..rules import load_country_table, load_organisations
 
-SPAN_KEY = "eventx_places"
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 NON_UN_MEMBERS = frozenset({"PSE", "XKX", "VAT", "TWN"})
 
@@ -174,6 +174,3 @@ def make_country_tagger(nlp: Language, name: str) -> CountryTagger:
     """
     return CountryTagger(nlp, name)
 
-
-def places(doc: Doc) -> list[Span]:
-    return list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []

@@ -15,16 +15,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
-from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
-from ..extensions import token_texts
+from ..doc import DATES_KEY as SPAN_KEY
+from ..doc import dates, sentence_of, sentences, token_texts  # noqa: F401  (dates, sentence_of: moved to eventx.doc)
 from ..rules import word_set
 from ..timex import Context, article_anchor_year, find_timexes
 
-SPAN_KEY = "eventx_dates"
 FUTURE_CUES = word_set("future_cues")
 PAST_CUES = word_set("past_auxiliaries") | word_set("past_time_words")
 
@@ -33,29 +32,6 @@ def sentence_is_future(sent: Span) -> bool:
     """A sentence speaks of the future when it has a future cue and no past one."""
     words = {w.lower() for w in token_texts(sent.doc)[sent.start : sent.end]}
     return bool(words & FUTURE_CUES) and not (words & PAST_CUES)
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """The sentences, or the whole text as one when no component set boundaries.
-
-    Reads the SENT_START array directly: ``doc.sents`` first checks the annotation by
-    creating a Token object for every word, which costs more than the rest of this component.
-    """
-    if not len(doc):
-        return []
-    starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or i == 0]
-    if len(starts) == 1 and not doc.has_annotation("SENT_START"):
-        return [doc[:]]
-    bounds = starts + [len(doc)]
-    return [doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-
-
-def sentence_of(span: Span | Token) -> Span:
-    """The sentence around a span or token (the whole doc without sentence boundaries)."""
-    try:
-        return span.sent
-    except ValueError:
-        return span.doc[:]
 
 
 class DateTagger:
@@ -95,6 +71,3 @@ def make_date_tagger(nlp: Language, name: str) -> DateTagger:
     """
     return DateTagger(nlp, name)
 
-
-def dates(doc: Doc) -> list[Span]:
-    return list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []

@@ -30,11 +30,11 @@ from ..arguments import (
     political,
     recipients_after,
 )
+from ..doc import sentences
 from ..merging import antecedent, inherit_from_visits, merge, merge_into
 from ..rules import load_cues, load_plover, load_triggers, word_set
 from ..triggers import Mention, TriggerMatcher
 from ..user_rules import load_user_rules
-from .dates import sentences
 
 DEMONSTRATIVES = word_set("demonstratives")
 
