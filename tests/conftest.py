@@ -16,10 +16,11 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def extract(nlp):
-    from eventx.runner import run_document
+    from eventx.document import extract_document
+    from eventx.readers import Record
 
     def run(text, date=None, doc_id="t"):
-        return run_document(nlp, text, doc_id, date)
+        return extract_document(nlp, Record(doc_id, text, date))
 
     return run
 

@@ -54,7 +54,8 @@ def test_workers_1_and_2_give_identical_output(tmp_path):
 
 def test_long_text_is_chunked_with_correct_offsets():
     from eventx import load
-    from eventx.runner import run_document
+    from eventx.document import extract_document
+    from eventx.readers import Record
 
     nlp = load()
     para = (SAMPLES / "korea-ukraine-russland.txt").read_text(encoding="utf-8")
@@ -62,7 +63,7 @@ def test_long_text_is_chunked_with_correct_offsets():
     old = nlp.max_length
     nlp.max_length = len(para) + 10
     try:
-        result = run_document(nlp, text, "long")
+        result = extract_document(nlp, Record("long", text))
     finally:
         nlp.max_length = old
     assert len(result["events"]) >= 3

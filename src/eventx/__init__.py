@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from . import extensions, sentence_cap  # noqa: F401
 from .components import actors, countries, dates, events  # noqa: F401  (register factories)
+from .document import make_doc, process
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract", "load", "process"]
+__all__ = ["__version__", "extract", "load", "make_doc", "process"]
 
 
 def load(model: str | None = None, types: list[str] | None = None, rules: list[str] | None = None):
@@ -23,26 +24,15 @@ def load(model: str | None = None, types: list[str] | None = None, rules: list[s
     return _load(model, types, rules)
 
 
-def make_doc(nlp, text: str, date: str | None = None):
-    """A tokenized Doc that carries its article date (``doc._.dct``) for the pipeline."""
-    doc = nlp.make_doc(text)
-    doc._.dct = date
-    return doc
-
-
-def process(nlp, text: str, date: str | None = None):
-    """Run ``nlp`` on ``text`` with the article date ``date`` (YYYY-MM-DD or None)."""
-    return nlp(make_doc(nlp, text, date))
-
-
 def extract(
     text: str, date: str | None = None, doc_id: str = "-", model: str | None = None, types: list[str] | None = None
 ) -> dict:
-    """Extract events from one German text; returns the document result (see eventx.schema)."""
-    from .schema import document_result
-    from .timex import parse_date
+    """Extract events from one German text; returns the document result (see eventx.schema).
+    Raises ValueError for a date that is not YYYY-MM-DD."""
+    from .document import extract_document
+    from .readers import make_record
 
-    if date is not None:
-        parse_date(date)
-    nlp = load(model, types)
-    return document_result(process(nlp, text, date), doc_id)
+    record = make_record(doc_id, text, date)
+    if record.error:
+        raise ValueError(record.error)
+    return extract_document(load(model, types), record)

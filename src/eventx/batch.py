@@ -13,8 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .readers import Record
-from .runner import run_document
+from .readers import Record, with_default_date
 
 CHUNK = 16  # documents per nlp.pipe call (and per task for worker processes)
 _WORKER_NLP = None
@@ -128,60 +127,29 @@ def _init_worker(model: str | None, types: tuple | None) -> None:
     _WORKER_MODEL = (model, types)
 
 
-def process_record(record: Record, default_date: str | None = None, nlp=None) -> Outcome:
-    """Run one record through the pipeline; any failure becomes an Outcome with an error."""
-    if record.error:
-        return Outcome(record, error=record.error)
-    nlp = nlp or _WORKER_NLP
-    date = record.date or default_date
-    try:
-        from .runner import validate_date
-
-        try:
-            validate_date(date)
-        except ValueError:
-            return Outcome(record, error=f"{record.source or record.id}: invalid date {date!r} (use YYYY-MM-DD)")
-        result = run_document(nlp, record.text, record.id, date)
-    except Exception as e:  # one bad document must not stop a batch
-        return Outcome(record, error=f"{record.source or record.id}: {type(e).__name__}: {e}")
-    return Outcome(record, result)
-
-
-def process_chunk(records: list[Record], default_date: str | None = None, nlp=None) -> list[Outcome]:
-    """Like process_record for each record, but runs the pipeline over the chunk with
-    ``nlp.pipe`` (batched NER). A chunk that fails falls back to one document at a time,
-    so one bad document never costs the others their result."""
-    from . import make_doc
-    from .runner import validate_date
-    from .schema import document_result
+def process_chunk(records: list[Record], nlp=None) -> list[Outcome]:
+    """One Outcome per record, in order: the records that were read go through the pipeline
+    together (``eventx.document.extract_documents``); any failure becomes an error."""
+    from .document import extract_documents
 
     nlp = nlp or _WORKER_NLP
-    plain: list[tuple[int, Record, str | None]] = []
-    out: list[Outcome | None] = [None] * len(records)
-    for i, rec in enumerate(records):
-        date = rec.date or default_date
-        try:
-            validate_date(date)
-        except ValueError:
-            out[i] = process_record(rec, default_date, nlp)  # reports the bad date
+    readable = [rec for rec in records if not rec.error]
+    results = iter(extract_documents(nlp, readable))
+    out = []
+    for rec in records:
+        if rec.error:
+            out.append(Outcome(rec, error=rec.error))
             continue
-        if rec.error or len(rec.text) > nlp.max_length:
-            out[i] = process_record(rec, default_date, nlp)  # errors, and long texts in pieces
+        res = next(results)
+        if isinstance(res, Exception):
+            out.append(Outcome(rec, error=f"{rec.source or rec.id}: {type(res).__name__}: {res}"))
         else:
-            plain.append((i, rec, date))
-    try:
-        docs = nlp.pipe((make_doc(nlp, rec.text, date) for _, rec, date in plain), batch_size=len(plain) or 1)
-        for (i, rec, _), doc in zip(plain, docs, strict=True):
-            out[i] = Outcome(rec, document_result(doc, rec.id))
-    except Exception:
-        for i, rec, _ in plain:
-            out[i] = process_record(rec, default_date, nlp)
-    return out  # type: ignore[return-value]
+            out.append(Outcome(rec, res))
+    return out
 
 
-def _work(args: tuple[list[Record], str | None]) -> list[Outcome]:
-    chunk, default_date = args
-    return process_chunk(chunk, default_date)
+def _work(chunk: list[Record]) -> list[Outcome]:
+    return process_chunk(chunk)
 
 
 def chunked(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
@@ -202,18 +170,19 @@ def run_batch(
     workers: int = 1,
     default_date: str | None = None,
 ) -> Iterator[Outcome]:
-    """Yield one Outcome per record, in input order."""
+    """Yield one Outcome per record, in input order; records without a date take ``default_date``."""
     workers = max(1, workers)
+    records = with_default_date(records, default_date)
     if workers == 1:
         from .pipeline import load
 
         nlp = load(model, types)
         for chunk in chunked(records, CHUNK):
-            yield from process_chunk(chunk, default_date, nlp)
+            yield from process_chunk(chunk, nlp)
         return
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     with ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(types) if types else None)) as pool:
-        for outcomes in pool.imap(_work, ((c, default_date) for c in chunked(records, CHUNK))):
+        for outcomes in pool.imap(_work, chunked(records, CHUNK)):
             yield from outcomes
 
 

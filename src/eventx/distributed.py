@@ -21,7 +21,7 @@ import json
 import posixpath
 from collections.abc import Iterable, Iterator
 
-from .readers import Record, decode, jsonl_records
+from .readers import Record, decode, jsonl_records, make_record, with_default_date
 
 try:  # optional dependency
     import dask
@@ -36,20 +36,22 @@ def _outcome_dict(outcome) -> dict:
     return {"id": rec.id, "source": rec.source, "result": outcome.result, "error": outcome.error, "note": rec.note}
 
 
+def _record(item) -> Record:
+    """A Record from a bag item: a Record, or an {id, text, date, source, error, note} dict."""
+    if isinstance(item, Record):
+        return item
+    if item.get("error"):
+        return Record(str(item.get("id")), source=item.get("source"), error=item["error"], note=item.get("note"))
+    return make_record(str(item.get("id")), item.get("text"), item.get("date"), item.get("source"), item.get("note"))
+
+
 def _process_partition(records: Iterable, model: str | None, types: tuple | None, default_date: str | None) -> list[dict]:
     from .batch import CHUNK, chunked, process_chunk
     from .pipeline import load
 
     nlp = load(model, list(types) if types else None)  # cached: once per worker process
-    recs = [
-        item
-        if isinstance(item, Record)
-        else Record(
-            str(item.get("id")), item.get("text"), item.get("date"), item.get("source"), item.get("error"), item.get("note")
-        )
-        for item in records
-    ]
-    return [_outcome_dict(o) for chunk in chunked(recs, CHUNK) for o in process_chunk(chunk, default_date, nlp)]
+    recs = list(with_default_date((_record(item) for item in records), default_date))
+    return [_outcome_dict(o) for chunk in chunked(recs, CHUNK) for o in process_chunk(chunk, nlp)]
 
 
 def extract_bag(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .decoding import decode_bytes, decode_line
@@ -25,6 +25,35 @@ class Record:
     source: str | None = None  # path, or path:line for JSONL
     error: str | None = None
     note: str | None = None  # e.g. the encoding used
+
+
+def make_record(
+    doc_id: str, text: str | None, date: str | None = None, source: str | None = None, note: str | None = None
+) -> Record:
+    """A record to extract from. Its date is parsed here, once: a date that is not YYYY-MM-DD
+    makes an error record; an empty date is no date."""
+    from .timex import parse_date
+
+    date = date or None
+    if date is not None:
+        try:
+            parse_date(date)
+        except ValueError:
+            return Record(doc_id, source=source, error=f"{source or doc_id}: invalid date {date!r} (use YYYY-MM-DD)")
+    return Record(doc_id, text, date, source, note=note)
+
+
+def with_default_date(records: Iterable[Record], date: str | None) -> Iterator[Record]:
+    """Records without a date of their own take ``date`` (checked once; raises InputError)."""
+    from .timex import parse_date
+
+    if date is not None:
+        try:
+            parse_date(date)
+        except ValueError:
+            raise InputError(Errors.E005.format(value=date)) from None
+    for rec in records:
+        yield rec if date is None or rec.date or rec.error else replace(rec, date=date)
 
 
 def decode(data: bytes, name: str) -> tuple[str, str | None]:
@@ -62,7 +91,7 @@ def text_record(path: Path, doc_id: str | None = None, date: str | None = None) 
         text, note = read_text_file(path)
     except InputError as e:
         return Record(rid, source=str(path), error=str(e))
-    return Record(rid, text, date, str(path), note=note)
+    return make_record(rid, text, date, str(path), note=note)
 
 
 def stdin_record(stream=None) -> Record:
@@ -119,7 +148,7 @@ def jsonl_records(
             yield Record(rid, source=where, error=f"{where}: the text is empty")
             continue
         date = obj.get(date_key)
-        yield Record(rid, text, date if isinstance(date, str) else None, where, note=note)
+        yield make_record(rid, text, date if isinstance(date, str) else None, where, note=note)
 
 
 def folder_files(folder: Path, glob: str = "*.txt") -> list[Path]:

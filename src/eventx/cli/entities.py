@@ -31,7 +31,7 @@ def entities(
     model: str | None = MODEL_OPT,
 ) -> None:
     """Persons (role, country), countries (ISO3), organisations and dates in an article."""
-    from .. import process
+    from ..document import process
     from ..schema import entities_result
 
     check_date(date)

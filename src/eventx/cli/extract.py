@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def extract(
     types: str | None = TYPES_OPT,
 ) -> None:
     """Extract events (phone calls, visits, meetings, treaties) from articles."""
-    from ..runner import run_document
+    from ..document import extract_document
 
     check_date(date)
     type_list = parse_types(types)
@@ -52,6 +53,6 @@ def extract(
     for r in good:
         if r.note:
             say(r.note)
-        results.append(run_document(nlp, r.text or "", r.id, date))
+        results.append(extract_document(nlp, replace(r, date=date)))
     writers.write_results(results, WRITERS[fmt], output)
     raise typer.Exit(1 if failed else 0)
