@@ -10,9 +10,9 @@ from conftest import SAMPLES, SHARED, needs_shared
 from typer.testing import CliRunner
 
 from eventx.cli import app
-from eventx.components.dates import sentences
+from eventx.doc import sentences
+from eventx.document import extract_text
 from eventx.errors import InputError
-from eventx.runner import run_document
 
 # eventx.decoding and eventx.sentence_cap are imported inside the tests that use them, so that
 # on a tree without them each test fails on its own instead of the whole file failing to load.
@@ -70,12 +70,12 @@ def test_unpunctuated_political_text_costs_about_what_punctuated_text_costs(nlp)
     it in eventx_events, quadratic in the sentence length) against about 2 s with them."""
     text = repeat_to(political_text(), 20_000, "\n\n")
     flat = repeat_to(without_sentence_punctuation(political_text()), 20_000, " ")
-    run_document(nlp, text[:2000], "warm")
+    extract_text(nlp, text[:2000], "warm")
     t0 = time.process_time()
-    run_document(nlp, text, "punctuated")
+    extract_text(nlp, text, "punctuated")
     punctuated = time.process_time() - t0
     t0 = time.process_time()
-    result = run_document(nlp, flat, "flat")
+    result = extract_text(nlp, flat, "flat")
     unpunctuated = time.process_time() - t0
     assert unpunctuated < 4 * punctuated + 1.0, (unpunctuated, punctuated)
     assert result["events"]  # the cap keeps the text analysable, it does not drop it
@@ -88,10 +88,10 @@ def test_five_megabyte_line_in_under_five_times_normal_news(nlp):
     normal = repeat_to("\n\n".join(texts), 5_000_000, "\n\n")
     line = repeat_to(without_sentence_punctuation(normal), 5_000_000, " ")
     t0 = time.process_time()
-    run_document(nlp, normal, "normal")
+    extract_text(nlp, normal, "normal")
     t_normal = time.process_time() - t0
     t0 = time.process_time()
-    run_document(nlp, line, "line")
+    extract_text(nlp, line, "line")
     t_line = time.process_time() - t0
     assert t_line < 5 * t_normal, (t_line, t_normal)
 

@@ -7,9 +7,9 @@ import pytest
 from conftest import SAMPLES
 
 import eventx
+from eventx.document import extract_text
 from eventx.errors import EventxError
 from eventx.plover import plover_records
-from eventx.runner import run_document
 from eventx.schema import json_schema
 from eventx.user_rules import load_user_rules
 
@@ -23,12 +23,12 @@ def nlp_rules():
 
 
 def events_of(nlp, text, date="2024-12-16"):
-    return run_document(nlp, text, "t", date)
+    return extract_text(nlp, text, "t", date)
 
 
 def test_sample_rules_end_to_end(nlp_rules, nlp):
     text = ARTICLE.read_text(encoding="utf-8")
-    result = run_document(nlp_rules, text, "sanktionen.txt", "2024-12-16")
+    result = extract_text(nlp_rules, text, "sanktionen.txt", "2024-12-16")
     jsonschema.validate(result, json_schema())
     sanctions = [e for e in result["events"] if e["type"] == "sanction"]
     pairs = [([a["name"] for a in e["actors"]], [h["name"] for h in e["hosts"]]) for e in sanctions]
@@ -41,7 +41,7 @@ def test_sample_rules_end_to_end(nlp_rules, nlp):
     assert [(r["event"], r["quad_code"], [a["code"] for a in r["source"]], [a["code"] for a in r["recipient"]])
             for r in records] == [(["SANCTION"], 3, ["IGO"], ["RUS"]), (["SANCTION"], 3, ["USA"], ["PRK"])]
     # without the rule file the shipped rules find neither
-    plain = run_document(nlp, text, "sanktionen.txt", "2024-12-16")
+    plain = extract_text(nlp, text, "sanktionen.txt", "2024-12-16")
     assert not any(e["type"] == "sanction" or e["trigger"]["text"] == "konferieren" for e in plain["events"])
 
 

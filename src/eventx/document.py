@@ -69,11 +69,16 @@ def document(nlp: Language, text: str, doc_id: str, date: str | None = None) -> 
     return merged
 
 
+def extract_text(nlp: Language, text: str, doc_id: str = "-", date: str | None = None) -> dict:
+    """The JSON-ready result of a text whose date (if any) is already known to be YYYY-MM-DD."""
+    return document(nlp, text, doc_id, date).to_dict()
+
+
 def extract_document(nlp: Language, record: Record) -> dict:
     """The JSON-ready result of one record (raises InputError for a record that could not be read)."""
     if record.error or record.text is None:
         raise InputError(record.error or f"{record.source or record.id}: no text")
-    return document(nlp, record.text, record.id, record.date).to_dict()
+    return extract_text(nlp, record.text, record.id, record.date)
 
 
 def _attempt(nlp: Language, record: Record) -> dict | Exception:
