@@ -91,54 +91,71 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
     return {f.stem: json.loads(f.read_text(encoding="utf-8")) for f in sorted(Path(gold_dir).glob("*.json"))}
 
 
+def _count_pair(ge: dict, pe: dict, attr: Counter) -> None:
+    """Attribute counts of one matched pair: countries, persons, date, status, visit place, full tuple."""
+    gk, pk = participant_keys(ge), participant_keys(pe)
+    gc, pc = {k for k in gk if k[0] == "c"}, {k for k in pk if k[0] == "c"}
+    gp, pp = {k for k in gk if k[0] == "p"}, {k for k in pk if k[0] == "p"}
+    attr["c_tp"] += len(gc & pc)
+    attr["c_fp"] += len(pc - gc)
+    attr["c_fn"] += len(gc - pc)
+    attr["p_tp"] += len(gp & pp)
+    attr["p_fp"] += len(pp - gp)
+    attr["p_fn"] += len(gp - pp)
+    gv = _date(ge)
+    if gv:
+        attr["date_n"] += 1
+        attr["date_ok"] += _date(pe) == gv
+    attr["status_n"] += 1
+    attr["status_ok"] += _status(pe) == ge.get("status")
+    gl = ge.get("location") or {}
+    if ge["type"] == "visit" and gl.get("country"):
+        attr["loc_n"] += 1
+        pl = pe.get("location") or {}
+        attr["loc_ok"] += isinstance(pl, dict) and pl.get("country") == gl["country"]
+    attr["full_ok"] += gc == pc and (not gv or _date(pe) == gv) and _status(pe) == ge.get("status")
+
+
+def _count_document(gevents: list[dict], pevents: list[dict], relaxed: bool, by_type: dict, attr: Counter) -> None:
+    """Adds one document's tp/fp/fn (per type, in ``by_type``) and attribute counts."""
+    pairs = match_events(gevents, pevents, relaxed)
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    for gi, pi in pairs:
+        if gevents[gi].get("optional"):
+            continue
+        by_type[gevents[gi]["type"]][0] += 1
+        _count_pair(gevents[gi], pevents[pi], attr)
+    for gi, ge in enumerate(gevents):
+        if gi not in matched_g and not ge.get("optional"):
+            by_type[ge["type"]][2] += 1
+    for pi, pe in enumerate(pevents):
+        if pi not in matched_p:
+            by_type[pe["type"]][1] += 1
+
+
+def _attributes(attr: Counter, tp: int, fp: int, fn: int) -> dict:
+    full = attr["full_ok"]
+    return {
+        "country_f1": round(_prf(attr["c_tp"], attr["c_fp"], attr["c_fn"])[2], 3),
+        "person_f1": round(_prf(attr["p_tp"], attr["p_fp"], attr["p_fn"])[2], 3),
+        "date_acc": round(attr["date_ok"] / attr["date_n"], 3) if attr["date_n"] else None,
+        "date_n": attr["date_n"],
+        "status_acc": round(attr["status_ok"] / attr["status_n"], 3) if attr["status_n"] else None,
+        "visit_loc_acc": round(attr["loc_ok"] / attr["loc_n"], 3) if attr["loc_n"] else None,
+        "full_tuple_f1": round(_prf(full, fp + (tp - full), fn + (tp - full))[2], 3),
+    }
+
+
 def score(gold: dict[str, dict], predictions: dict[str, dict]) -> dict:
     """Metrics as in the shared scorer: strict and relaxed P/R/F1, attribute accuracies, full_tuple_f1."""
     out = {}
     for relaxed in (False, True):
-        tp = fp = fn = 0
         by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         attr: Counter = Counter()
         for stem, g in sorted(gold.items()):
-            gevents = g["events"]
-            pevents = (predictions.get(stem) or {}).get("events") or []
-            pairs = match_events(gevents, pevents, relaxed)
-            matched_g = {gi for gi, _ in pairs}
-            matched_p = {pi for _, pi in pairs}
-            for gi, pi in pairs:
-                ge, pe = gevents[gi], pevents[pi]
-                if ge.get("optional"):
-                    continue
-                tp += 1
-                by_type[ge["type"]][0] += 1
-                gk, pk = participant_keys(ge), participant_keys(pe)
-                gc, pc = {k for k in gk if k[0] == "c"}, {k for k in pk if k[0] == "c"}
-                gp, pp = {k for k in gk if k[0] == "p"}, {k for k in pk if k[0] == "p"}
-                attr["c_tp"] += len(gc & pc)
-                attr["c_fp"] += len(pc - gc)
-                attr["c_fn"] += len(gc - pc)
-                attr["p_tp"] += len(gp & pp)
-                attr["p_fp"] += len(pp - gp)
-                attr["p_fn"] += len(gp - pp)
-                gv = _date(ge)
-                if gv:
-                    attr["date_n"] += 1
-                    attr["date_ok"] += _date(pe) == gv
-                attr["status_n"] += 1
-                attr["status_ok"] += _status(pe) == ge.get("status")
-                gl = ge.get("location") or {}
-                if ge["type"] == "visit" and gl.get("country"):
-                    attr["loc_n"] += 1
-                    pl = pe.get("location") or {}
-                    attr["loc_ok"] += isinstance(pl, dict) and pl.get("country") == gl["country"]
-                attr["full_ok"] += gc == pc and (not gv or _date(pe) == gv) and _status(pe) == ge.get("status")
-            for gi, ge in enumerate(gevents):
-                if gi not in matched_g and not ge.get("optional"):
-                    fn += 1
-                    by_type[ge["type"]][2] += 1
-            for pi, pe in enumerate(pevents):
-                if pi not in matched_p:
-                    fp += 1
-                    by_type[pe["type"]][1] += 1
+            _count_document(g["events"], (predictions.get(stem) or {}).get("events") or [], relaxed, by_type, attr)
+        tp, fp, fn = (sum(v[k] for v in by_type.values()) for k in range(3))
         p, r, f = _prf(tp, fp, fn)
         res = {
             "tp": tp,
@@ -150,18 +167,7 @@ def score(gold: dict[str, dict], predictions: dict[str, dict]) -> dict:
             "by_type": {t: {"tp": v[0], "fp": v[1], "fn": v[2], "f1": round(_prf(*v)[2], 3)} for t, v in sorted(by_type.items())},
         }
         if not relaxed:
-            full = attr["full_ok"]
-            res.update(
-                {
-                    "country_f1": round(_prf(attr["c_tp"], attr["c_fp"], attr["c_fn"])[2], 3),
-                    "person_f1": round(_prf(attr["p_tp"], attr["p_fp"], attr["p_fn"])[2], 3),
-                    "date_acc": round(attr["date_ok"] / attr["date_n"], 3) if attr["date_n"] else None,
-                    "date_n": attr["date_n"],
-                    "status_acc": round(attr["status_ok"] / attr["status_n"], 3) if attr["status_n"] else None,
-                    "visit_loc_acc": round(attr["loc_ok"] / attr["loc_n"], 3) if attr["loc_n"] else None,
-                    "full_tuple_f1": round(_prf(full, fp + (tp - full), fn + (tp - full))[2], 3),
-                }
-            )
+            res.update(_attributes(attr, tp, fp, fn))
         out["relaxed" if relaxed else "strict"] = res
     return out
 
