@@ -78,6 +78,7 @@ class BatchOptions:
     model: str | None = None
     types: list[str] | None = None
     scheduler: str | None = None  # Dask scheduler address (None: a LocalCluster)
+    rules: list[str] | None = None  # user rule files (eventx.user_rules)
 
 
 @dataclass
@@ -119,12 +120,12 @@ def dask_report(manifest: dict, output: str) -> Report:
     return Report(manifest["failures"], line, manifest["succeeded"], manifest["failed"])
 
 
-def _init_worker(model: str | None, types: tuple | None) -> None:
+def _init_worker(model: str | None, types: tuple | None, rules: tuple = ()) -> None:
     global _WORKER_NLP, _WORKER_MODEL
     from .pipeline import load
 
-    _WORKER_NLP = load(model, list(types) if types else None)
-    _WORKER_MODEL = (model, types)
+    _WORKER_NLP = load(model, list(types) if types else None, list(rules))
+    _WORKER_MODEL = (model, types, rules)
 
 
 def process_chunk(records: list[Record], nlp=None) -> list[Outcome]:
@@ -169,6 +170,7 @@ def run_batch(
     types: list[str] | None = None,
     workers: int = 1,
     default_date: str | None = None,
+    rules: list[str] | None = None,
 ) -> Iterator[Outcome]:
     """Yield one Outcome per record, in input order; records without a date take ``default_date``."""
     workers = max(1, workers)
@@ -176,12 +178,13 @@ def run_batch(
     if workers == 1:
         from .pipeline import load
 
-        nlp = load(model, types)
+        nlp = load(model, types, rules)
         for chunk in chunked(records, CHUNK):
             yield from process_chunk(chunk, nlp)
         return
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(model, tuple(types) if types else None)) as pool:
+    initargs = (model, tuple(types) if types else None, tuple(rules or ()))
+    with ctx.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
         for outcomes in pool.imap(_work, chunked(records, CHUNK)):
             yield from outcomes
 

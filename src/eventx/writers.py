@@ -151,6 +151,16 @@ CSV = Writer(write_csv, newline="")
 ENTITIES_TABLE = Writer(write_entities_table)
 
 
+def write_plover(results: Iterable[dict], out: IO[str]) -> None:
+    """PLOVER records, one per event (eventx.plover)."""
+    from .plover import write_plover as plover_records
+
+    plover_records(results, out)
+
+
+PLOVER = Writer(write_plover)
+
+
 def write_results(results: Iterable[dict], writer: Writer, output: Path | None = None, stdout: IO[str] | None = None) -> None:
     """Write results to ``output`` atomically, or to ``stdout`` (default sys.stdout) when no file is given."""
     if output is None:

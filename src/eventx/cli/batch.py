@@ -12,13 +12,30 @@ import typer
 from .. import writers
 from ..batch import BatchOptions, Outcome, Report, Summary, default_workers, failure, local_report, run_batch
 from ..readers import iter_inputs
-from .options import DATE_OPT, MODEL_OPT, OUTPUT_OPT, TYPES_OPT, check_date, err, fail, format_option, load_nlp, parse_types, say
+from .options import (
+    DATE_OPT,
+    MODEL_OPT,
+    OUTPUT_OPT,
+    RULES_OPT,
+    TYPES_OPT,
+    check_date,
+    check_rules,
+    err,
+    fail,
+    format_option,
+    load_nlp,
+    parse_types,
+    say,
+)
+from .outputs import check_report_dependency, kept, write_database, write_report_file
 
 
 class BatchFormat(str, Enum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    plover = "plover"
+    sqlite = "sqlite"  # -o FILE.db: added to the database
     parquet = "parquet"  # --engine dask only
 
 
@@ -27,13 +44,20 @@ class Engine(str, Enum):
     dask = "dask"
 
 
-WRITERS = {BatchFormat.jsonl: writers.JSONL, BatchFormat.json: writers.JSON_ARRAY, BatchFormat.csv: writers.CSV}
+WRITERS = {
+    BatchFormat.jsonl: writers.JSONL,
+    BatchFormat.json: writers.JSON_ARRAY,
+    BatchFormat.csv: writers.CSV,
+    BatchFormat.plover: writers.PLOVER,
+}
 DASK_FORMATS = (BatchFormat.jsonl, BatchFormat.parquet)
 
 
 def batch(
     inputs: list[str] = typer.Argument(..., help="Folders, .txt files, .jsonl files, or - (JSON Lines on stdin)."),
-    fmt: BatchFormat = format_option(BatchFormat.jsonl, "jsonl (default), json or csv; parquet with --engine dask."),
+    fmt: BatchFormat = format_option(
+        BatchFormat.jsonl, "jsonl (default), json, csv, plover (PLOVER records), sqlite (-o FILE.db); parquet: --engine dask."
+    ),
     output: Path | None = OUTPUT_OPT,
     workers: int = typer.Option(0, "--workers", "-w", help="Processes (default: number of cores)."),
     glob: str = typer.Option("*.txt", "--glob", help="Files to take from folders."),
@@ -47,9 +71,13 @@ def batch(
     progress: bool = typer.Option(False, "--progress", help="Show progress even when stderr is no terminal."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or dask (-o is then a folder of part files)."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    rules: list[str] | None = RULES_OPT,
+    report: Path | None = typer.Option(None, "--report", help="Also write an HTML report of the events to FILE."),
 ) -> None:
     """Run extraction over folders and JSONL streams. Exit 0: all succeeded; 3: some failed; 1: none succeeded."""
     check_date(date)
+    rule_files = check_rules(rules)
+    check_report_dependency(report)
     options = BatchOptions(
         inputs=list(inputs),
         output=None if output is None else str(output),
@@ -61,35 +89,54 @@ def batch(
         date_key=date_key,
         date=date,
         model=model,
-        types=parse_types(types),
+        types=parse_types(types, rule_files),
         scheduler=scheduler,
+        rules=rule_files,
     )
     if engine is Engine.dask:
+        if rule_files or report:
+            fail("--rules and --report work with --engine local (the Dask engine does not take them yet)", 2)
         finish(run_dask(options), errors, print_failures=True)
     if fmt is BatchFormat.parquet:
         fail("batch --engine local writes jsonl, json or csv, not parquet: use --format jsonl|json|csv", 2)
-    finish(run_local(options, WRITERS[fmt], progress or err.is_terminal), errors, print_failures=False)
+    if fmt is BatchFormat.sqlite and output is None:
+        fail("--format sqlite writes a database file: give it with -o FILE.db", 2)
+    finish(run_local(options, WRITERS.get(fmt), progress or err.is_terminal, report), errors, print_failures=False)
 
 
-def run_local(options: BatchOptions, writer: writers.Writer, show_progress: bool) -> Report:
-    """Process pool: results streamed to -o (atomically) or stdout; failures on stderr as they come."""
+def run_local(options: BatchOptions, writer: writers.Writer | None, show_progress: bool, report: Path | None = None) -> Report:
+    """Process pool: results streamed to -o (atomically) or stdout, or added to a SQLite database
+    (``writer`` None); failures on stderr as they come; the HTML report at the end."""
     if options.model:
-        load_nlp(options.model, options.types)  # fail early and clearly on an unknown model
+        load_nlp(options.model, options.types, options.rules)  # fail early and clearly on an unknown model
     records = iter_inputs(options.inputs, options.glob, options.text_key, options.id_key, options.date_key, stdin=sys.stdin)
-    outcomes = run_batch(records, model=options.model, types=options.types, workers=options.workers, default_date=options.date)
+    outcomes = run_batch(
+        records, model=options.model, types=options.types, workers=options.workers, default_date=options.date, rules=options.rules
+    )
     summary = Summary()
     failures: list[dict] = []
-    results = _results(outcomes, summary, failures, show_progress)
+    sources: dict[str, str | None] = {}
+    for_report: list[dict] | None = [] if report is not None else None
+    results = kept(_results(outcomes, summary, failures, show_progress, sources), for_report)
+    output = None if options.output is None else Path(options.output)
     try:
-        writers.write_results(results, writer, None if options.output is None else Path(options.output))
+        if writer is None:
+            write_database(results, output, sources)
+        else:
+            writers.write_results(results, writer, output)
     except KeyboardInterrupt:
         say("interrupted: no output file was replaced")
         raise typer.Exit(130) from None
+    if for_report is not None:
+        write_report_file(for_report, report)
     return local_report(summary, failures)
 
 
-def _results(outcomes: Iterable[Outcome], summary: Summary, failures: list[dict], show: bool) -> Iterator[dict]:
-    """The results of the outcomes, counted into ``summary``; failures collected and said."""
+def _results(
+    outcomes: Iterable[Outcome], summary: Summary, failures: list[dict], show: bool, sources: dict[str, str | None] | None = None
+) -> Iterator[dict]:
+    """The results of the outcomes, counted into ``summary``; failures collected and said; where each
+    result came from into ``sources`` (by id)."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     prog = Progress(
@@ -111,6 +158,8 @@ def _results(outcomes: Iterable[Outcome], summary: Summary, failures: list[dict]
                 continue
             if outcome.record.note:
                 say(outcome.record.note)
+            if sources is not None:
+                sources[outcome.result["id"]] = outcome.record.source
             yield outcome.result
 
 

@@ -10,7 +10,21 @@ import typer
 
 from .. import writers
 from ..readers import path_record
-from .options import DATE_OPT, MODEL_OPT, OUTPUT_OPT, TYPES_OPT, check_date, format_option, load_nlp, parse_types, say
+from .options import (
+    DATE_OPT,
+    MODEL_OPT,
+    OUTPUT_OPT,
+    RULES_OPT,
+    TYPES_OPT,
+    check_date,
+    check_rules,
+    fail,
+    format_option,
+    load_nlp,
+    parse_types,
+    say,
+)
+from .outputs import check_report_dependency, write_database, write_report_file
 
 
 class ExtractFormat(str, Enum):
@@ -18,6 +32,8 @@ class ExtractFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    plover = "plover"
+    sqlite = "sqlite"  # -o FILE.db
 
 
 WRITERS = {
@@ -25,6 +41,7 @@ WRITERS = {
     ExtractFormat.json: writers.JSON,
     ExtractFormat.jsonl: writers.JSONL,
     ExtractFormat.csv: writers.CSV,
+    ExtractFormat.plover: writers.PLOVER,
 }
 
 
@@ -35,12 +52,18 @@ def extract(
     date: str | None = DATE_OPT,
     model: str | None = MODEL_OPT,
     types: str | None = TYPES_OPT,
+    rules: list[str] | None = RULES_OPT,
+    report: Path | None = typer.Option(None, "--report", help="Also write an HTML report of the events to FILE."),
 ) -> None:
     """Extract events (phone calls, visits, meetings, treaties) from articles."""
     from ..document import extract_document
 
     check_date(date)
-    type_list = parse_types(types)
+    rule_files = check_rules(rules)
+    type_list = parse_types(types, rule_files)
+    check_report_dependency(report)
+    if fmt is ExtractFormat.sqlite and output is None:
+        fail("--format sqlite writes a database file: give it with -o FILE.db", 2)
     records = [path_record(p) for p in paths]
     failed = [r for r in records if r.error]
     for r in failed:
@@ -48,11 +71,15 @@ def extract(
     good = [r for r in records if not r.error]
     if not good:
         raise typer.Exit(1)
-    nlp = load_nlp(model, type_list)
+    nlp = load_nlp(model, type_list, rule_files)
     results = []
     for r in good:
         if r.note:
             say(r.note)
         results.append(extract_document(nlp, replace(r, date=date)))
-    writers.write_results(results, WRITERS[fmt], output)
+    if fmt is ExtractFormat.sqlite:
+        write_database(results, output, {r.id: r.source for r in good})
+    else:
+        writers.write_results(results, WRITERS[fmt], output)
+    write_report_file(results, report)
     raise typer.Exit(1 if failed else 0)

@@ -15,7 +15,10 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 OUTPUT_OPT = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout.")
 DATE_OPT = typer.Option(None, "--date", help="Article date YYYY-MM-DD (anchors relative dates).")
 MODEL_OPT = typer.Option(None, "--model", help="spaCy package name or pipeline path (default: the shipped pipeline).")
-TYPES_OPT = typer.Option(None, "--types", help="Comma-separated event types: " + ",".join(EVENT_TYPES))
+TYPES_OPT = typer.Option(None, "--types", help="Comma-separated event types: " + ",".join(EVENT_TYPES) + " (and --rules' types).")
+RULES_OPT = typer.Option(
+    None, "--rules", help="User rule file (JSONL: more triggers, new event types, modality cues); repeatable."
+)
 
 
 def format_option(default, help: str = "Output format."):
@@ -44,20 +47,34 @@ def check_date(date: str | None) -> None:
         fail(Errors.E005.format(value=date))
 
 
-def parse_types(types: str | None) -> list[str] | None:
+def check_rules(rules: list[str] | None) -> list[str]:
+    """The user rule files, checked now so a bad line ends the command with one line (exit 1)."""
+    from ..user_rules import load_user_rules
+
+    try:
+        load_user_rules(rules)
+    except EventxError as e:
+        fail(str(e))
+    return [str(r) for r in rules or ()]
+
+
+def parse_types(types: str | None, rules: list[str] | None = None) -> list[str] | None:
     if not types:
         return None
+    from ..user_rules import load_user_rules
+
+    known = list(EVENT_TYPES) + (load_user_rules(rules).types if rules else [])
     names = [t.strip() for t in types.split(",") if t.strip()]
-    unknown = [t for t in names if t not in EVENT_TYPES]
+    unknown = [t for t in names if t not in known]
     if unknown:
-        fail(Errors.E008.format(names=", ".join(unknown), choices=", ".join(EVENT_TYPES)), 2)
+        fail(Errors.E008.format(names=", ".join(unknown), choices=", ".join(known)), 2)
     return names
 
 
-def load_nlp(model: str | None, types: list[str] | None):
+def load_nlp(model: str | None, types: list[str] | None, rules: list[str] | None = None):
     from ..pipeline import load
 
     try:
-        return load(model, types)
+        return load(model, types, rules)
     except EventxError as e:
         fail(str(e))
