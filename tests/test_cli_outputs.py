@@ -108,7 +108,7 @@ def test_rules_end_to_end_on_the_sample():
     assert res.exit_code == 0, res.output
     events = json.loads(res.output)["events"]
     assert [(e["type"], [a["name"] for a in e["actors"]], [h["name"] for h in e["hosts"]]) for e in events] == [
-        ("sanction", ["EU"], ["Russland"]), ("sanction", ["USA"], ["Nordkorea"])]
+        ("sanction", ["Europäische Union"], ["Russland"]), ("sanction", ["USA"], ["Nordkorea"])]
     res = runner.invoke(app, ["extract", article, "--types", "sanction"])
     assert res.exit_code == 2 and "sanction" in res.output  # not a type without the rule file
 

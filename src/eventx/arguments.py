@@ -101,7 +101,7 @@ def sentence_actors(doc: Doc, sent: Span, location: Span | None, owned_elsewhere
     collectives: list[Actor] = []
     fallback: list[Actor] = []
     for a in doc._.actors or []:
-        for start, _end in a["mentions"]:
+        for start, end in a["mentions"]:
             if not (sent.start <= start < sent.end) or start in source_tokens or start in owned_elsewhere:
                 continue
             if location is not None and location.start <= start < location.end:
@@ -111,7 +111,8 @@ def sentence_actors(doc: Doc, sent: Span, location: Span | None, owned_elsewhere
                     persons.append(a)
                 continue
             before = {doc[k].lower_ for k in range(max(sent.start, start - 2), start)}
-            target = fallback if before & LOCATION_PREPS else collectives  # "in der Ukraine" is a place
+            in_compound = a["kind"] == "org" and end == start + 1 and doc[start].text != a["name"]  # "vom UN-Gipfel"
+            target = fallback if before & LOCATION_PREPS and not in_compound else collectives  # "in der Ukraine" is a place
             if a not in target:
                 target.append(a)
     return persons, collectives, fallback

@@ -133,6 +133,16 @@ def load_organisations(path: Path | None = None) -> dict[str, str]:
     return out
 
 
+def load_organisation_countries(path: Path | None = None) -> dict[str, str]:
+    """canonical name -> country of a national organisation ('SPÖ' -> 'AUT'; 'DEU|AUT|CHE'
+    for one the article's country decides); international organisations are absent."""
+    out = {}
+    for row in read_tsv(path or resource_path("organisations.tsv")):
+        if len(row) > 2 and row[2]:
+            out[row[0]] = row[2]
+    return out
+
+
 def load_country_table(path: Path | None = None) -> list[dict]:
     """One record per country: iso3, adjectives, demonyms, capitals, names."""
     out = []

@@ -26,12 +26,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
+from ..collectives import collective_actors
 from ..doc import places, sentence_of, token_texts
+from ..references import resolve_references
 from ..resolution import article_dates, resolve
-from ..rules import load_roles, word_set, word_table, word_tuple
+from ..rules import load_roles, word_set, word_tuple
 
-GOVERNMENT_NOUNS = word_table("government_nouns")  # "die iranische Regierung" -> GOV
-COUNTRY_ACTOR_KINDS = ("country", "demonym", "capital")
 WINDOW = 6
 ARTICLES = word_set("articles")
 NOT_NAMES = word_set("not_names")
@@ -258,7 +258,8 @@ class ActorFinder:
             taken.update(range(i, end))
         self._settle_countries(doc, actors, place_at, taken)
         actors = same_person_once(actors)
-        actors.extend(self.collective_actors(doc, len(actors)))
+        used, unnamed = resolve_references(doc, self.role_of_text, actors, place_at, taken)
+        actors.extend(collective_actors(doc, self.role_of_text, len(actors), used, unnamed))
         doc._.actors = actors
         return doc
 
@@ -322,59 +323,6 @@ class ActorFinder:
             if actor["country"]:
                 actor["code"] = actor["country"] + (role_code or "")
 
-    def collective_actors(self, doc: Doc, first_id: int) -> list[dict]:
-        """Countries and organisations that can act: names, demonyms, capitals as metonyms,
-        'die iranische Regierung'."""
-        found: dict[tuple[str, str], dict] = {}
-        dateline = dateline_end(doc)
-        for p in places(doc):
-            if p.end <= dateline:
-                continue  # "London – Die britische Sängerin ...": the dateline says where, not who
-            acting = self._acting_as(doc, p)
-            if acting is None:
-                continue
-            kind, end, code_suffix = acting
-            start = p.start
-            key = (kind, p._.iso3 if kind == "country" else p._.place_name)
-            actor = found.get(key)
-            if actor is None:
-                name = base_form(p) if kind == "country" and p.label_ == "country" else p._.place_name
-                actor = {
-                    "id": first_id + len(found),
-                    "name": name,
-                    "kind": kind,
-                    "role": None,
-                    "country": p._.iso3 if kind == "country" else None,
-                    "code": (p._.iso3 + code_suffix) if kind == "country" else None,
-                    "mentions": [],
-                    "_first_kind": None,
-                }
-                found[key] = actor
-            elif p.label_ == "country" and actor["_first_kind"] != "country":
-                actor["name"] = base_form(p)  # a name beats a capital or demonym as the actor's name
-            actor["_first_kind"] = actor.get("_first_kind") or p.label_
-            actor["mentions"].append([start, end])
-        for actor in found.values():
-            actor.pop("_first_kind", None)
-        return list(found.values())
-
-    def _acting_as(self, doc: Doc, p: Span) -> tuple[str, int, str] | None:
-        """(kind, end, role code) when a place acts: a country, demonym or capital (unless a
-        title follows: "Nordkoreas Machthaber Kim"), an organisation, or an adjective with a
-        government noun ("die iranische Regierung")."""
-        end = p.end
-        if p.label_ in COUNTRY_ACTOR_KINDS:
-            if end < len(doc) and self.role_of(doc[end]):
-                return None  # "Nordkoreas Machthaber Kim": the country is the person's affiliation
-            return "country", end, ""
-        if p.label_ == "org":
-            return "org", end, ""
-        if p.label_ == "adjective" and end < len(doc):
-            noun = doc[end].text.lower()
-            if noun in GOVERNMENT_NOUNS:
-                return "country", end + 1, GOVERNMENT_NOUNS[noun]
-        return None
-
 
 def known_person(name: str, words: list[str], by_name: dict[str, dict], by_token: dict[str, dict]) -> dict | None:
     """The person a name mention refers to: the same name, one word of a longer name
@@ -419,16 +367,6 @@ def is_compound_noun(text: str) -> bool:
     return "-" in text and text.rsplit("-", 1)[1].lower().endswith(NOUN_ENDINGS)
 
 
-def dateline_end(doc: Doc) -> int:
-    """Token index after a leading dateline ('Seoul/Kiew –', 'London (dpa) –'), else 0."""
-    for tok in doc[:8]:
-        if tok.text in ("–", "—", "-") and tok.i > 0:
-            return tok.i
-        if tok.is_sent_end:
-            break
-    return 0
-
-
 def inflection_candidates(lower: str) -> list[str]:
     """'präsidenten' -> ['präsidenten', 'präsident', ...]: the title without case endings."""
     out = [lower]
@@ -436,14 +374,6 @@ def inflection_candidates(lower: str) -> list[str]:
         if lower.endswith(ending) and len(lower) > len(ending) + 3:
             out.append(lower[: -len(ending)])
     return out
-
-
-def base_form(span: Span) -> str:
-    """'Russlands' -> 'Russland' (genitive of a name), other forms as written."""
-    text = span.text
-    if span.label_ == "country" and text.endswith("s") and span._.place_name and not span._.place_name.endswith("s"):
-        return span._.place_name
-    return text
 
 
 @Language.factory("eventx_actors", assigns=["doc._.actors"], requires=["doc.ents", "doc.spans"])

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..doc import PLACES_KEY as SPAN_KEY
 from ..doc import places, token_texts  # noqa: F401  (places: moved to eventx.doc)
-from ..rules import load_country_table, load_organisations
+from ..rules import load_country_table, load_organisation_countries, load_organisations
 
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 NON_UN_MEMBERS = frozenset({"PSE", "XKX", "VAT", "TWN"})
@@ -84,8 +84,9 @@ def gazetteer() -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, s
         for adj in row["adjectives"]:
             for end in ADJ_ENDINGS:
                 adjectives.setdefault(adj + end, (iso3, canonical))
+    org_countries = load_organisation_countries()
     for surface, name in load_organisations().items():
-        phrases.setdefault(surface, ("", "org", name))
+        phrases.setdefault(surface, (org_countries.get(name, ""), "org", name))
     return phrases, adjectives
 
 
@@ -108,10 +109,11 @@ class CountryTagger:
         if hit:
             return hit[0], "adjective", hit[1]
         if "-" in text:
-            head, rest = text.split("-", 1)
-            if head in self.phrases and rest[:1].isupper():
+            head = prefix_head(text, self.phrases)
+            if head is not None:
                 iso3, kind, name = self.phrases[head]
                 return iso3, "prefix", name
+            head, rest = text.split("-", 1)
             hit = self.adjectives.get(head.lower()) or self.adjectives.get(rest.lower())
             if hit:  # "russisch-nordkoreanische": the first country wins
                 return hit[0], "adjective", hit[1]
@@ -142,7 +144,7 @@ class CountryTagger:
             # a person's name never holds a place; an organisation's multi-word name
             # ("Deutsche Bank") holds no adjective or demonym
             if inside_name and (span.label_ in ("adjective", "demonym") or self._in_person(doc, span)):
-                if not self._trails_person(doc, span):
+                if not self._trails_person(doc, span) and not self._is_named_org(doc, span):
                     continue
             info[(span.start, span.end)] = (iso3, name)
         kept = filter_spans([s for s, _, _ in spans if (s.start, s.end) in info])
@@ -160,6 +162,12 @@ class CountryTagger:
         )
 
     @staticmethod
+    def _is_named_org(doc: Doc, span: Span) -> bool:
+        """'Podemos', 'Ciudadanos' tagged as persons: an organisation of the gazetteer that is
+        the whole entity stays an organisation."""
+        return span.label_ == "org" and any(ent.start == span.start and ent.end == span.end for ent in doc.ents)
+
+    @staticmethod
     def _in_person(doc: Doc, span: Span) -> bool:
         return any(ent.label_ == "PER" and ent.start <= span.start and span.end <= ent.end for ent in doc.ents)
 
@@ -174,3 +182,14 @@ def make_country_tagger(nlp: Language, name: str) -> CountryTagger:
     """
     return CountryTagger(nlp, name)
 
+
+def prefix_head(text: str, phrases: dict) -> str | None:
+    """The longest known name before a hyphen that starts a compound ('US-Präsident' -> 'US',
+    'G-20-Gipfel' -> 'G-20', 'EU-Afrika-Gipfel' -> 'EU')."""
+    cut = text.rfind("-")
+    while cut > 0:
+        head, rest = text[:cut], text[cut + 1 :]
+        if head in phrases and rest[:1].isupper():
+            return head
+        cut = text.rfind("-", 0, cut)
+    return None

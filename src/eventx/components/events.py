@@ -33,6 +33,7 @@ from ..arguments import (
 from ..doc import sentences
 from ..merging import antecedent, inherit_from_visits, merge, merge_into
 from ..rules import load_cues, load_plover, load_triggers, word_set
+from ..summits import add_members, merge_summits, names_group
 from ..triggers import Mention, TriggerMatcher
 from ..user_rules import load_user_rules
 
@@ -86,7 +87,8 @@ class EventExtractor:
         raw: list[dict] = []
         for sent in sentences(doc):
             self._sentence_events(doc, sent, raw)
-        events = merge(raw)
+        events = merge_summits(merge(raw))
+        add_members(doc, events)
         inherit_from_visits(events)
         doc._.events = [to_record(e, self.plover) for e in events]
         return doc
@@ -123,11 +125,11 @@ class EventExtractor:
             actors, hosts = recipients_after(doc, sent, m, actors, set(m.rule["recipients_after"]))
         parties = actors + hosts
         minimum = m.rule.get("min_participants") or (
-            1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) else 2
+            1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) or names_group(m.trigger, parties) else 2
         )
         date = date_for(doc, sent, m)
-        if m.rule.get("person_required") and not any(a["kind"] == "person" for a in parties):
-            return None  # "Russland fliegt Luftangriffe", "ruft den UN-Sicherheitsrat an"
+        if m.rule.get("person_required") and not any(a["kind"] == "person" or a.get("role") for a in parties):
+            return None  # "Russland fliegt Luftangriffe", "ruft den UN-Sicherheitsrat an" (an office holder counts)
         if len(parties) >= minimum and not political(parties):
             return None  # "Kane traf zum 2:0", "Aufeinandertreffen mit Nadal": no state actor takes part
         if m.type == "visit" and m.trigger.lemma_.lower() == "besuchen" and location is None and len(parties) < 2:
