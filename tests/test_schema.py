@@ -12,8 +12,21 @@ from eventx import schema
 EVENT = {
     "type": "visit",
     "status": "planned",
-    "actors": [{"name": "Emmanuel Macron", "kind": "person", "role": "Präsident", "country": "FRA", "code": "FRAGOV"}],
-    "hosts": [{"name": "Deutschland", "kind": "country", "role": None, "country": "DEU", "code": "DEU"}],
+    "actors": [
+        {
+            "name": "Emmanuel Macron",
+            "kind": "person",
+            "role": "Präsident",
+            "country": "FRA",
+            "code": "FRAGOV",
+            "wikidata": "Q3052772",
+            "office": "head_of_state",
+        }
+    ],
+    "hosts": [
+        {"name": "Deutschland", "kind": "country", "role": None, "country": "DEU", "code": "DEU", "wikidata": None,
+         "office": None}
+    ],
     "location": {"name": "Berlin", "country": "DEU"},
     "date": {"text": "am Montag", "value": "2024-11-04", "mod": None},
     "trigger": {"text": "besuchen", "start": 40, "end": 48},

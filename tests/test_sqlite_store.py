@@ -59,12 +59,12 @@ def test_schema_keys_and_indexes(results, tmp_path):
     con = sqlite3.connect(db)
     cols = {t: [r[1] for r in con.execute(f"PRAGMA table_info({t})")] for t in ("documents", "events", "participants")}
     assert cols["documents"] == ["id", "dct", "source", "n_events"]
-    assert cols["participants"] == ["event_id", "role", "name", "kind", "country", "code", "role_title"]
+    assert cols["participants"] == ["event_id", "role", "name", "kind", "country", "code", "role_title", "wikidata", "office"]
     assert cols["events"][:4] == ["id", "document_id", "type", "status"] and "plover_mode" in cols["events"]
     fks = {t: {(r[2], r[3], r[4]) for r in con.execute(f"PRAGMA foreign_key_list({t})")} for t in ("events", "participants")}
     assert fks == {"events": {("documents", "document_id", "id")}, "participants": {("events", "event_id", "id")}}
     indexed = {r[0] for r in con.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
-    for column in ("type", "date_value", "location_country", "country"):
+    for column in ("type", "date_value", "location_country", "country", "wikidata"):
         assert any(f"({column})" in sql for sql in indexed), column
     plan = " ".join(str(r) for r in con.execute("EXPLAIN QUERY PLAN SELECT * FROM events WHERE type = 'visit'"))
     assert "events_type" in plan

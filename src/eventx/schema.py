@@ -49,6 +49,17 @@ class Actor(_Node):
     role: str | None = _meta()
     country: str | None = _meta(pattern=ISO3)
     code: str | None = _meta()
+    wikidata: str | None = field(
+        default=None,
+        metadata={"pattern": r"^Q[0-9]+$", "description": "Wikidata id of a person the office-holder knowledge base knows"},
+    )
+    office: str | None = field(
+        default=None, metadata={"description": "the person's office at the article's date (head_of_state, foreign_minister, ...)"}
+    )
+
+
+# person facts from the knowledge base that the flat (CSV, Parquet) forms carry per actor list
+ACTOR_FACTS = ("wikidata", "office")
 
 
 @dataclass
@@ -192,7 +203,15 @@ def entities_result(doc: Doc, doc_id: str) -> dict:
         "id": doc_id,
         "dct": doc._.dct,
         "persons": [
-            {"name": a["name"], "role": a["role"], "country": a["country"], "code": a["code"], "mentions": len(a["mentions"])}
+            {
+                "name": a["name"],
+                "role": a["role"],
+                "country": a["country"],
+                "code": a["code"],
+                "wikidata": a.get("wikidata"),
+                "office": a.get("office"),
+                "mentions": len(a["mentions"]),
+            }
             for a in actors
             if a["kind"] == "person"
         ],
@@ -286,6 +305,7 @@ def _columns() -> list[Column]:
         target = last if f.metadata.get("csv_last") else first
         if typing.get_origin(tp) is list:
             target.append(Column(f.name, (f.name,), "actors"))
+            target.extend(Column(f"{f.name}_{fact}", (f.name,), fact) for fact in ACTOR_FACTS)
         elif is_dataclass(tp):
             sub_hints = typing.get_type_hints(tp)
             for sub in fields(tp):
@@ -321,6 +341,8 @@ def flat_rows(results: typing.Iterable[dict]) -> typing.Iterator[dict]:
                     value = None if value is None else value.get(key)
                 if c.kind == "actors":
                     value = "; ".join(actor_label(a) for a in value)
+                elif c.kind in ACTOR_FACTS:  # in the order of the actors column: 'Q58217; ; Q7747'
+                    value = "; ".join(a.get(c.kind) or "" for a in value) if any(a.get(c.kind) for a in value) else ""
                 elif c.kind == "str" and value is None:
                     value = ""
                 row[c.name] = value

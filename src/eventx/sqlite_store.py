@@ -53,6 +53,8 @@ CREATE TABLE IF NOT EXISTS participants (
     country TEXT,
     code TEXT,
     role_title TEXT,
+    wikidata TEXT,
+    office TEXT,
     PRIMARY KEY (event_id, role, name)
 );
 CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
@@ -60,6 +62,7 @@ CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_date ON events(date_value);
 CREATE INDEX IF NOT EXISTS events_country ON events(location_country);
 CREATE INDEX IF NOT EXISTS participants_country ON participants(country);
+CREATE INDEX IF NOT EXISTS participants_wikidata ON participants(wikidata);
 """
 
 EVENT_COLUMNS = (
@@ -81,7 +84,7 @@ EVENT_COLUMNS = (
     "plover_mode",
     "mentions",
 )
-PARTICIPANT_COLUMNS = ("event_id", "role", "name", "kind", "country", "code", "role_title")
+PARTICIPANT_COLUMNS = ("event_id", "role", "name", "kind", "country", "code", "role_title", "wikidata", "office")
 
 
 class SqliteFormatError(Exception):
@@ -127,7 +130,8 @@ def participant_rows(e: dict) -> Iterator[tuple]:
             if (role, a["name"]) in seen:
                 continue
             seen.add((role, a["name"]))
-            yield (e["id"], role, a["name"], a["kind"], a.get("country"), a.get("code"), a.get("role"))
+            facts = (a.get("country"), a.get("code"), a.get("role"), a.get("wikidata"), a.get("office"))
+            yield (e["id"], role, a["name"], a["kind"], *facts)
 
 
 def _check_existing(path: Path) -> None:
@@ -231,7 +235,15 @@ def write_sqlite(
 
 
 def _actor(row: sqlite3.Row) -> dict:
-    return {"name": row["name"], "kind": row["kind"], "role": row["role_title"], "country": row["country"], "code": row["code"]}
+    return {
+        "name": row["name"],
+        "kind": row["kind"],
+        "role": row["role_title"],
+        "country": row["country"],
+        "code": row["code"],
+        "wikidata": row["wikidata"],
+        "office": row["office"],
+    }
 
 
 def read_events(path: str | os.PathLike) -> dict[str, list[dict]]:

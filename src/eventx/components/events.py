@@ -173,7 +173,15 @@ def to_record(e: dict, plover: dict[str, dict]) -> dict:
     """An event in the result schema."""
 
     def actor(a: dict) -> dict:
-        return {"name": a["name"], "kind": a["kind"], "role": a.get("role"), "country": a.get("country"), "code": a.get("code")}
+        return {
+            "name": a["name"],
+            "kind": a["kind"],
+            "role": a.get("role"),
+            "country": a.get("country"),
+            "code": a.get("code"),
+            "wikidata": a.get("wikidata"),
+            "office": a.get("office"),
+        }
 
     loc = e["location"]
     date = e["date"]
