@@ -130,3 +130,26 @@ def test_an_abbreviation_in_brackets_is_the_same_organisation(nlp):
 def test_title_with_a_name_is_a_person_not_a_country(nlp):
     doc = process(nlp, "Der russische Präsident Wladimir Putin reiste nach Peking.", "2024-05-10")
     assert not [a for a in doc._.actors if a["kind"] == "country" and a["country"] == "RUS"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the parties of 'zwischen ... und ...' over a coordination with commas
+        ("Am Montag begannen in Genf Verhandlungen zwischen den USA, Russland und der Ukraine.", {"USA", "RUS", "UKR"}),
+        # ... but not into a relative clause after it
+        ("Die Verhandlungen zwischen Serbien und dem Kosovo, die in Brüssel begannen, wurden abgebrochen.", {"SRB", "XKX"}),
+        # 'die Regierung in Kiew' is the government that acts, not the place of the talks
+        ("Die Gespräche zwischen der Regierung in Kiew und den Vertretern Russlands wurden fortgesetzt.", {"UKR", "RUS"}),
+    ],
+)
+def test_parties_between(nlp, text, expected):
+    meeting = only(nlp, text, "meeting")
+    assert {a["country"] for a in meeting["actors"]} == expected
+
+
+def test_a_persons_party_is_no_party_to_the_event(nlp):
+    text = "Finanzminister Hans Jörg Schelling (ÖVP) und Landeshauptmann Josef Pühringer unterzeichneten in Linz einen Vertrag."
+    treaty = only(nlp, text, "treaty")
+    assert not [a for a in treaty["actors"] if a["kind"] == "org"]
+    assert all(a["country"] == "AUT" for a in treaty["actors"] if a["name"] == "Hans Jörg Schelling")

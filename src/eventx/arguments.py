@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from .doc import dates, places, sentence_of
-from .rules import word_set
+from .rules import word_set, word_table
 from .scope import status_at
+from .summits import names_group
 
 if TYPE_CHECKING:
     from .triggers import Mention
@@ -29,6 +30,8 @@ POSSESSIVES = word_set("possessives")
 CLAUSE_ENDS = word_set("clause_ends")
 PAIR_WORDS = word_set("pair_words")
 COLLECTIVE_NOUNS = word_set("collective_nouns")
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+GOVERNMENT_NOUNS = frozenset(word_table("government_nouns"))
 MAX_DATE_DISTANCE = 10  # words between a trigger and its date
 
 Actor = dict
@@ -68,13 +71,15 @@ def _distance(span: Span, trigger: Token) -> int:
 
 
 def place_in(doc: Doc, sent: Span) -> Span | None:
-    """Where talks take place: a capital after 'in'/'im'."""
+    """Where talks take place: a capital after 'in'/'im' (not 'die Regierung in Kiew': the
+    government that acts)."""
     for p in places(doc):
         if (
             sent.start <= p.start < sent.end
             and p.label_ == "capital"
-            and p.start > sent.start
-            and doc[p.start - 1].lower_ in ("in", "im")
+            and p.start > sent.start + 1
+            and _after_in(doc, p.start)
+            and doc[p.start - 2].lower_ not in GOVERNMENT_NOUNS
         ):
             return p
     return None
@@ -141,7 +146,7 @@ def talk_parties(doc: Doc, sent: Span, m: Mention, persons: list, collectives: l
         if earlier:  # "Ein Treffen mit Orbán wurde abgesagt": with the one the article is about
             parts.append(max(earlier, key=lambda a: sum(1 for s, _ in a["mentions"] if s < sent.start)))
     add_collectives(parts, collectives, minimum)
-    if len({_key(p) for p in parts}) < 2:
+    if len({_key(p) for p in parts}) < 2 and not names_group(m.trigger, parts):  # "beim EU-Gipfel in Malta"
         for c in fallback:
             if c["kind"] == "country" and c["country"] not in {p.get("country") for p in parts}:
                 parts.append(c)
@@ -272,9 +277,27 @@ def between_phrase(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int] | No
     if j >= sent.end or doc[j].lower_ != "zwischen":
         return None
     k = j + 1
-    while k < sent.end and doc[k].text not in CLAUSE_ENDS:
+    while k < sent.end and (doc[k].text not in CLAUSE_ENDS or _next_conjunct(doc, k + 1, sent.end)):
         k += 1
     return j + 1, k
+
+
+def _after_in(doc: Doc, start: int) -> bool:
+    """'in Genf', 'im maltesischen Valletta'."""
+    k = start - 1
+    if k > 0 and doc[k].text[:1].islower() and doc[k - 1].lower_ in ("im", "in"):
+        k -= 1  # an adjective between
+    return doc[k].lower_ in ("in", "im")
+
+
+def _next_conjunct(doc: Doc, k: int, end: int) -> bool:
+    """After a comma inside 'zwischen A, B und C': another party follows (a name, or an
+    article before a name), not a new clause ('..., die am Montag begannen')."""
+    if doc[k - 1].text != "," or k >= end:
+        return False
+    if doc[k].lower_ in ARTICLES:
+        k += 1
+    return k < end and doc[k].text[:1].isupper()
 
 
 def source_attribution(sent: Span) -> set[int]:

@@ -68,6 +68,19 @@ def collective_actors(
     return out
 
 
+def affiliations(doc: Doc, persons: list[dict]) -> set[int]:
+    """Where an organisation names a person's party, not a party to the event: 'Hans Jörg
+    Schelling (ÖVP)', 'Joschka Fischer von den Grünen' (the first token of the organisation)."""
+    out = set()
+    for p in persons:
+        for _, end in p["mentions"]:
+            if end + 1 < len(doc) and doc[end].text == "(":
+                out.add(end + 1)
+            elif end + 2 < len(doc) and doc[end].lower_ == "von" and doc[end + 1].lower_ in ("der", "den", "dem"):
+                out.add(end + 2)
+    return out
+
+
 def _actor(found: dict, key: tuple[str, str], name: str, country: str | None, kind: str = "country") -> dict:
     actor = found.get(key)
     if actor is None:
@@ -146,8 +159,10 @@ def org_name(p: Span) -> str:
 def _nominatives(words: list[str]) -> list[str]:
     """Candidate nominatives of an inflected name: the first word's adjective ending -en or -e
     -> -er/-es/-e (the strong form first: 'Internationaler Währungsfonds'), the genitive -s/-es
-    of the last word dropped; the words as written last."""
-    lasts = [words[-1]] + [words[-1][: -len(e)] for e in ("es", "s") if words[-1].endswith(e) and len(words[-1]) > len(e) + 3]
+    or -n ('Grünen') of the last word
+    dropped; the words as written last."""
+    last = words[-1]
+    lasts = [last] + [last[: -len(e)] for e in ("es", "s", "n") if last.endswith(e) and len(last) > len(e) + 3]
     heads = [words[:-1]]
     if len(words) > 1 and words[0][:1].isupper() and words[0].endswith(("en", "e")):
         stem = words[0][: -2 if words[0].endswith("en") else -1]

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
-from ..collectives import collective_actors
+from ..collectives import affiliations, collective_actors
 from ..doc import places, sentence_of, token_texts
 from ..references import resolve_references
 from ..resolution import article_dates, resolve
@@ -259,6 +259,7 @@ class ActorFinder:
         self._settle_countries(doc, actors, place_at, taken)
         actors = same_person_once(actors)
         used, unnamed = resolve_references(doc, self.role_of_text, actors, place_at, taken)
+        used |= affiliations(doc, actors)
         actors.extend(collective_actors(doc, self.role_of_text, len(actors), used, unnamed))
         doc._.actors = actors
         return doc
