@@ -127,3 +127,17 @@ def test_new_type_needs_plover_once_and_consistently(tmp_path):
     path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     with pytest.raises(EventxError, match="line 3: type 'protest' was given PLOVER category PROTEST before"):
         load_user_rules([path])
+
+
+def test_rules_through_the_component_config(tmp_path):
+    """The eventx_events setting user_rules: what a pipeline's config.cfg can name."""
+    import spacy
+
+    nlp = spacy.blank("de")
+    component = nlp.add_pipe("eventx_events", config={"user_rules": [str(RULES)]})
+    assert component.user_rules.files == [str(RULES)] and "sanction" in component.plover
+    assert nlp.config["components"]["eventx_events"]["user_rules"] == [str(RULES)]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{}\n", encoding="utf-8")
+    with pytest.raises(EventxError, match="line 1: neither a trigger"):
+        spacy.blank("de").add_pipe("eventx_events", config={"user_rules": [str(bad)]})
