@@ -128,3 +128,8 @@ def test_info_lists_active_rule_files():
     assert f"user rules: {RULES}" in res.output and "new event types: sanction (SANCTION)" in res.output
     res = runner.invoke(app, ["info"])
     assert res.exit_code == 0 and "user rules: none" in res.output
+
+
+def test_dask_engine_points_report_to_the_report_command(tmp_path):
+    res = runner.invoke(app, ["batch", str(SAMPLES), "--engine", "dask", "-o", str(tmp_path / "out"), "--report", "r.html"])
+    assert res.exit_code == 2 and "eventx report DIR/part-*.jsonl" in res.output

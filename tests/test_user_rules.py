@@ -141,3 +141,13 @@ def test_rules_through_the_component_config(tmp_path):
     bad.write_text("{}\n", encoding="utf-8")
     with pytest.raises(EventxError, match="line 1: neither a trigger"):
         spacy.blank("de").add_pipe("eventx_events", config={"user_rules": [str(bad)]})
+
+
+def test_rules_on_dask_bag():
+    db = pytest.importorskip("dask.bag")
+    from eventx.distributed import extract_bag
+
+    text = ARTICLE.read_text(encoding="utf-8")
+    bag = db.from_sequence([{"id": "s", "text": text, "date": "2024-12-16"}], npartitions=1)
+    (out,) = extract_bag(bag, rules=[str(RULES)]).compute(scheduler="synchronous")
+    assert [e["type"] for e in out["result"]["events"]].count("sanction") == 2

@@ -45,24 +45,31 @@ def _record(item) -> Record:
     return make_record(str(item.get("id")), item.get("text"), item.get("date"), item.get("source"), item.get("note"))
 
 
-def _process_partition(records: Iterable, model: str | None, types: tuple | None, default_date: str | None) -> list[dict]:
+def _process_partition(
+    records: Iterable, model: str | None, types: tuple | None, default_date: str | None, rules: tuple = ()
+) -> list[dict]:
     from .batch import CHUNK, chunked, process_chunk
     from .pipeline import load
 
-    nlp = load(model, list(types) if types else None)  # cached: once per worker process
+    nlp = load(model, list(types) if types else None, list(rules))  # cached: once per worker process
     recs = list(with_default_date((_record(item) for item in records), default_date))
     return [_outcome_dict(o) for chunk in chunked(recs, CHUNK) for o in process_chunk(chunk, nlp)]
 
 
 def extract_bag(
-    records: db.Bag, model: str | None = None, types: list[str] | None = None, default_date: str | None = None
+    records: db.Bag,
+    model: str | None = None,
+    types: list[str] | None = None,
+    default_date: str | None = None,
+    rules: list[str] | None = None,
 ) -> db.Bag:
-    """Map extraction over a bag of records ({id, text, date} dicts or Records).
+    """Map extraction over a bag of records ({id, text, date} dicts or Records); ``rules``: user
+    rule files, read by each worker (so at the same path on every worker machine).
 
     RETURNS (dask.bag.Bag): one dict per record, in partition order:
         {"id", "source", "result" (the document result or None), "error" (or None), "note"}.
     """
-    return records.map_partitions(_process_partition, model, tuple(types) if types else None, default_date)
+    return records.map_partitions(_process_partition, model, tuple(types) if types else None, default_date, tuple(rules or ()))
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -214,7 +221,7 @@ def run(options) -> dict:
     client = Client(options.scheduler) if options.scheduler else local_client(options.workers)
     try:
         bag = records_bag(list(options.inputs), options.glob, options.text_key, options.id_key, options.date_key)
-        outcomes = extract_bag(bag, options.model, options.types, options.date)
+        outcomes = extract_bag(bag, options.model, options.types, options.date, getattr(options, "rules", None))
         return run_to_directory(outcomes, str(options.output), options.fmt)
     finally:
         client.close()

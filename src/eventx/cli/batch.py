@@ -94,8 +94,8 @@ def batch(
         rules=rule_files,
     )
     if engine is Engine.dask:
-        if rule_files or report:
-            fail("--rules and --report work with --engine local (the Dask engine does not take them yet)", 2)
+        if report:
+            fail("--report works with --engine local; for Dask output run: eventx report DIR/part-*.jsonl -o FILE", 2)
         finish(run_dask(options), errors, print_failures=True)
     if fmt is BatchFormat.parquet:
         fail("batch --engine local writes jsonl, json or csv, not parquet: use --format jsonl|json|csv", 2)
