@@ -204,3 +204,12 @@ def test_read_results_jsonl_json_and_errors(results, tmp_path):
     other.write_text('{"id": "x", "text": "no events key"}\n', encoding="utf-8")
     with pytest.raises(EventxError, match="line 1: not an eventx document result"):
         read_results([other])
+
+
+def test_report_of_no_events(tmp_path):
+    out = tmp_path / "empty.html"
+    write_report([{"id": "leer.txt", "dct": None, "events": [], "entities": [], "dates": []}], out)
+    page = out.read_text(encoding="utf-8")
+    assert '"documents":1,' in page and '"rows":[]' in page
+    write_report([], tmp_path / "none.html")
+    assert (tmp_path / "none.html").stat().st_size > 100_000  # BokehJS is in the file

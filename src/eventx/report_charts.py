@@ -67,7 +67,8 @@ def timeline_figure(rows: list[dict]):
                                    "size": [6 + 20 * math.sqrt(k / most) for k in n]})
         fig.scatter("x", "y", size="size", source=source, color=color, alpha=0.75, legend_label=t)
     fig.add_tools(HoverTool(tooltips=[(width, "@day"), ("events", "@n")]))
-    fig.add_layout(fig.legend[0], "right")
+    if fig.legend:
+        fig.add_layout(fig.legend[0], "right")
     return fig
 
 
@@ -132,12 +133,8 @@ def spring_layout(keys: list[str], edges: dict[tuple[str, str], int], iterations
     return {key: (float(pos[i, 0]), float(pos[i, 1])) for key, i in index.items()}
 
 
-def network_figure(results: list[dict]):
-    """Countries, persons and organisations as nodes; an edge per pair that took part in events together,
-    its width growing with the number of those events."""
-    from bokeh.models import ColumnDataSource, HoverTool, LabelSet
-    from bokeh.plotting import figure
-
+def network_layout(results: list[dict]) -> tuple[list[str], dict, dict, Counter, dict]:
+    """(shown node keys, node (label, kind), positions, weighted degree, shown edges) of the network."""
     edges, nodes = network_edges(results)
     degree: Counter = Counter()
     for (a, b), w in edges.items():
@@ -146,8 +143,16 @@ def network_figure(results: list[dict]):
     keys = sorted(nodes, key=lambda k: (-degree[k], k))[:MAX_NODES]
     shown = set(keys)
     edges = Counter({pair: w for pair, w in edges.items() if pair[0] in shown and pair[1] in shown})
-    pos = spring_layout(keys, edges)
-    most = max((degree[k] for k in keys), default=1) or 1
+    return keys, nodes, spring_layout(keys, edges), degree, edges
+
+
+def network_figure(results: list[dict]):
+    """Countries, persons and organisations as nodes; an edge per pair that took part in events together,
+    its width growing with the number of those events."""
+    from bokeh.models import ColumnDataSource, HoverTool, LabelSet
+    from bokeh.plotting import figure
+
+    keys, nodes, pos, degree, edges = network_layout(results)
     title = "Actor network: persons, countries and organisations; edges weighted by shared events"
     if len(nodes) > len(keys):
         title += f" (the {len(keys)} most connected of {len(nodes)})"
@@ -162,19 +167,29 @@ def network_figure(results: list[dict]):
         "pair": [f"{nodes[a][0]} – {nodes[b][0]}" for a, b in pairs],
     })
     edge_renderer = fig.multi_line("xs", "ys", line_width="width", source=edge_source, color="#999", alpha=0.7)
-    node_renderers = []
+    node_renderers = _draw_nodes(fig, keys, nodes, pos, degree)
+    top = keys[:MAX_LABELS]
+    labels = ColumnDataSource({"x": [pos[k][0] for k in top], "y": [pos[k][1] for k in top], "name": [nodes[k][0] for k in top]})
+    fig.add_layout(LabelSet(x="x", y="y", text="name", source=labels, text_font_size="9pt", y_offset=6, text_align="center"))
+    fig.add_tools(HoverTool(renderers=node_renderers, tooltips=[("", "@name"), ("links", "@links")]))
+    fig.add_tools(HoverTool(renderers=[edge_renderer], tooltips=[("", "@pair"), ("events", "@n")], line_policy="interp"))
+    if fig.legend:
+        fig.add_layout(fig.legend[0], "right")
+    return fig
+
+
+def _draw_nodes(fig, keys: list[str], nodes: dict, pos: dict, degree: Counter) -> list:
+    """One scatter renderer per kind of node, the size growing with the node's weighted degree."""
+    from bokeh.models import ColumnDataSource
+
+    most = max((degree[k] for k in keys), default=1) or 1
+    renderers = []
     for kind, color in KIND_COLORS.items():
         ks = [k for k in keys if nodes[k][1] == kind]
         if ks:
             source = ColumnDataSource({"x": [pos[k][0] for k in ks], "y": [pos[k][1] for k in ks],
                                        "name": [nodes[k][0] for k in ks], "links": [degree[k] for k in ks],
                                        "size": [8 + 22 * math.sqrt(degree[k] / most) for k in ks]})
-            node_renderers.append(fig.scatter("x", "y", size="size", source=source, color=color, line_color="white",
-                                              legend_label=kind))
-    top = keys[:MAX_LABELS]
-    labels = ColumnDataSource({"x": [pos[k][0] for k in top], "y": [pos[k][1] for k in top], "name": [nodes[k][0] for k in top]})
-    fig.add_layout(LabelSet(x="x", y="y", text="name", source=labels, text_font_size="9pt", y_offset=6, text_align="center"))
-    fig.add_tools(HoverTool(renderers=node_renderers, tooltips=[("", "@name"), ("links", "@links")]))
-    fig.add_tools(HoverTool(renderers=[edge_renderer], tooltips=[("", "@pair"), ("events", "@n")], line_policy="interp"))
-    fig.add_layout(fig.legend[0], "right")
-    return fig
+            renderers.append(fig.scatter("x", "y", size="size", source=source, color=color, line_color="white",
+                                         legend_label=kind))
+    return renderers

@@ -68,6 +68,17 @@ def _check_words(rec: dict, key: str) -> None:
 
 def check_trigger(rec: dict, plover: dict[str, dict]) -> None:
     """Validate one trigger line; a new type's first line defines it in ``plover``."""
+    _check_trigger_keys(rec)
+    _check_trigger_values(rec)
+    t = rec["type"]
+    if t in EVENT_TYPES:
+        if set(rec) & NEW_TYPE_KEYS:
+            raise _Bad(f"{t!r} is a shipped type; {sorted(set(rec) & NEW_TYPE_KEYS)} only define new types")
+        return
+    _define_type(rec, plover)
+
+
+def _check_trigger_keys(rec: dict) -> None:
     unknown = set(rec) - USER_TRIGGER_KEYS
     if unknown:
         raise _Bad(f"unknown keys {sorted(unknown)} (a trigger line has {sorted(USER_TRIGGER_KEYS)})")
@@ -78,6 +89,12 @@ def check_trigger(rec: dict, plover: dict[str, dict]) -> None:
         _check_string(rec, key)
     _check_words(rec, "exclude")
     _check_words(rec, "recipients_after")
+    for flag in FLAGS:
+        if flag in rec and not isinstance(rec[flag], bool):
+            raise _Bad(f'"{flag}" must be true or false')
+
+
+def _check_trigger_values(rec: dict) -> None:
     if rec["match"] not in MATCHES:
         raise _Bad(f'"match" must be one of {", ".join(MATCHES)}, not {rec["match"]!r}')
     if not CAMEO.match(rec["cameo"]):
@@ -86,16 +103,13 @@ def check_trigger(rec: dict, plover: dict[str, dict]) -> None:
         raise _Bad('"max_gap" (phrase rules only) must be a whole number from 0 to 6')
     if "min_participants" in rec and not (type(rec["min_participants"]) is int and 1 <= rec["min_participants"] <= 10):
         raise _Bad('"min_participants" must be a whole number from 1 to 10')
-    for flag in FLAGS:
-        if flag in rec and not isinstance(rec[flag], bool):
-            raise _Bad(f'"{flag}" must be true or false')
     if rec["match"] != "phrase" and " " in rec["value"].strip():
         raise _Bad('a value of several words needs "match": "phrase"')
+
+
+def _define_type(rec: dict, plover: dict[str, dict]) -> None:
+    """A line of a new event type: its name, and its PLOVER category (given once, the same each time)."""
     t = rec["type"]
-    if t in EVENT_TYPES:
-        if set(rec) & NEW_TYPE_KEYS:
-            raise _Bad(f"{t!r} is a shipped type; {sorted(set(rec) & NEW_TYPE_KEYS)} only define new types")
-        return
     if not TYPE_NAME.match(t):
         raise _Bad(f"type {t!r}: a new type's name is lowercase letters, digits and _")
     if t not in plover:
