@@ -180,3 +180,12 @@ def test_invisible_characters_are_cleaned_with_offsets_mapped_back():
         a, b = to_original(start), to_original.end(start + len(word))
         assert text[a:b].replace("\u00ad", "").replace("\u200b", "") == word
     assert to_original.end(len(clean)) == len(text)
+
+
+# -- 6. one line, not a traceback -----------------------------------------------------------
+@pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01"])
+def test_dates_at_the_ends_of_the_calendar(date):
+    res = runner.invoke(app, ["extract", str(SAMPLES / "staatsbesuch.txt"), "--date", date, "-f", "json"])
+    assert res.exit_code == 0 and res.exception is None, res.output
+    values = [d["value"] for d in json.loads(res.output)["dates"]]
+    assert None in values and date in values  # what cannot be dated stays without a value

@@ -414,7 +414,10 @@ def find_timexes(text: str, ctx: Context | Callable[[int], Context], rules: list
         if start < last_end:
             continue
         here = ctx(start) if callable(ctx) else ctx
-        resolved = fn(m, here)
+        try:
+            resolved = fn(m, here)
+        except (OverflowError, ValueError):  # beyond year 1 or 9999: "gestern" on 0001-01-01
+            resolved = (None, None)  # the expression stays, without a value
         if resolved is None:  # matched the shape, but is no date ("2000 Soldaten", "am Morgen")
             continue
         value, mod = resolved
