@@ -26,10 +26,11 @@ def test_folder_with_broken_files(tmp_path):
     res = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--errors", str(errors), "--workers", "1"])
     assert res.exit_code == 3
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert [d["id"] for d in docs] == ["a.txt", "b.txt", "e_latin.txt"]
+    assert [d["id"] for d in docs] == ["a.txt", "b.txt", "c_empty.txt", "e_latin.txt"]  # empty: a result, no events
+    assert docs[2]["events"] == [] and "[W005]" in res.output
     failed = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
-    assert sorted(f["id"] for f in failed) == ["c_empty.txt", "d_binary.txt"]
-    assert "read 5, succeeded 3, failed 2" in res.output
+    assert sorted(f["id"] for f in failed) == ["d_binary.txt"]
+    assert "read 5, succeeded 4, failed 1" in res.output
 
 
 def test_jsonl_input_stdin_and_bad_lines(tmp_path):
@@ -72,7 +73,7 @@ def test_long_text_is_chunked_with_correct_offsets():
 
 
 def test_nothing_processed_exit_1(tmp_path):
-    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     assert runner.invoke(app, ["batch", str(tmp_path), "--workers", "1"]).exit_code == 1
 
 

@@ -103,11 +103,17 @@ def failure(outcome: Outcome) -> dict:
     return {"id": outcome.record.id, "source": outcome.record.source, "reason": outcome.error}
 
 
+def counts(by_name: dict) -> str:
+    """{'meeting': 10, 'visit': 3} as 'meeting 10, visit 3' ('none' when empty)."""
+    return ", ".join(f"{name} {n}" for name, n in by_name.items()) or "none"
+
+
 def local_report(summary: Summary, failures: list[dict]) -> Report:
     s = summary.as_dict()
     line = (
         f"read {s['documents_read']}, succeeded {s['succeeded']}, failed {s['failed']}; "
-        f"events {s['events_by_type']} {s['events_by_status']}; {s['elapsed_s']} s, {s['documents_per_s']} docs/s"
+        f"events: {counts(s['events_by_type'])}; status: {counts(s['events_by_status'])}; "
+        f"{s['elapsed_s']} s, {s['documents_per_s']} docs/s"
     )
     return Report(failures, line, summary.succeeded, summary.failed)
 
@@ -123,6 +129,9 @@ def dask_report(manifest: dict, output: str) -> Report:
 def _init_worker(model: str | None, types: tuple | None, rules: tuple = ()) -> None:
     global _WORKER_NLP, _WORKER_MODEL
     from .pipeline import load
+    from .termination import quiet_worker
+
+    quiet_worker()  # SIGINT is the parent's to handle; SIGTERM (the pool stopping) ends quietly
 
     _WORKER_NLP = load(model, list(types) if types else None, list(rules))
     _WORKER_MODEL = (model, types, rules)

@@ -4,6 +4,12 @@
 all come through here. ``extract_documents`` is the fast path (``nlp.pipe`` over many
 records, one document at a time when that fails); ``extract_document`` is one record; texts
 longer than ``nlp.max_length`` go through the pipeline in pieces.
+
+Offsets: every ``start``/``end`` in a result is a code-point index into the text as decoded
+(``text[start:end]`` is the span). The pipeline reads the text without NULs, soft hyphens and
+zero-width characters ("Mac\u00adron", "Olaf\u200bScholz": eventx.decoding.clean_for_analysis)
+and the offsets are carried back, so a span that contains such a character covers it; the
+``text`` fields show the words as the pipeline read them.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .decoding import OffsetMap, clean_for_analysis
 from .errors import InputError
 from .readers import Record
 from .schema import DocumentResult, build_document
@@ -31,7 +38,7 @@ def process(nlp: Language, text: str, date: str | None = None) -> Doc:
 
 
 def chunks(text: str, limit: int) -> list[tuple[int, str]]:
-    """Cut a text longer than ``limit`` at paragraph, then line, then sentence ends."""
+    """Cut a text longer than ``limit`` at paragraph, line or sentence ends, else at a space."""
     if len(text) <= limit:
         return [(0, text)]
     out: list[tuple[int, str]] = []
@@ -41,7 +48,7 @@ def chunks(text: str, limit: int) -> list[tuple[int, str]]:
         if end < len(text):
             window = text[start:end]
             cut = -1
-            for sep in ("\n\n", "\n", ". "):
+            for sep in ("\n\n", "\n", ". ", " "):  # a text without line ends: at a space
                 cut = window.rfind(sep)
                 if cut > limit // 4:
                     end = start + cut + len(sep)
@@ -51,9 +58,25 @@ def chunks(text: str, limit: int) -> list[tuple[int, str]]:
     return out
 
 
+def map_back(result: DocumentResult, back: OffsetMap) -> DocumentResult:
+    """Offsets in the cleaned text carried back to the text as decoded."""
+    if not back.removed:
+        return result
+    extents = [x for e in result.events for x in (e.trigger, e.sentence)] + [*result.entities, *result.dates]
+    for x in extents:
+        x.start, x.end = back(x.start), back.end(x.end)
+    return result
+
+
 def document(nlp: Language, text: str, doc_id: str, date: str | None = None) -> DocumentResult:
-    """The result for ``text``; a text longer than ``nlp.max_length`` goes in pieces whose
-    offsets are moved back into the whole text and whose events are numbered on."""
+    """The result for ``text`` (offsets into ``text``, see the module docstring)."""
+    clean, back = clean_for_analysis(text)
+    return map_back(_document(nlp, clean, doc_id, date), back)
+
+
+def _document(nlp: Language, text: str, doc_id: str, date: str | None = None) -> DocumentResult:
+    """A text longer than ``nlp.max_length`` goes in pieces whose offsets are moved back into
+    the whole text and whose events are numbered on."""
     pieces = chunks(text, nlp.max_length)
     if len(pieces) == 1:
         return build_document(process(nlp, text, date), doc_id)
@@ -103,9 +126,12 @@ def extract_documents(nlp: Language, records: Sequence[Record]) -> list[dict | E
         else:
             piped.append(i)
     try:
-        docs = nlp.pipe((make_doc(nlp, records[i].text or "", records[i].date) for i in piped), batch_size=len(piped) or 1)
-        for i, doc in zip(piped, docs, strict=True):
-            out[i] = build_document(doc, records[i].id).to_dict()
+        cleaned = [clean_for_analysis(records[i].text or "") for i in piped]
+        docs = nlp.pipe(
+            (make_doc(nlp, c[0], records[i].date) for i, c in zip(piped, cleaned, strict=True)), batch_size=len(piped) or 1
+        )
+        for i, doc, (_, back) in zip(piped, docs, cleaned, strict=True):
+            out[i] = map_back(build_document(doc, records[i].id), back).to_dict()
     except Exception:
         for i in piped:
             out[i] = _attempt(nlp, records[i])

@@ -15,6 +15,10 @@ class ModelNotFound(EventxError):
     """A --model name or path could not be loaded."""
 
 
+class OutputError(EventxError):
+    """An output (-o, --errors) cannot or must not be written."""
+
+
 class Errors:
     E001 = "[E001] File not found: {path}"
     E002 = "[E002] {path} is not a regular file (a directory? use `eventx batch` for folders)"
@@ -30,9 +34,22 @@ class Errors:
     E008 = "[E008] Unknown event type(s) {names}: choose from {choices}"
     E009 = "[E009] Rule file {path}: line {line}: {reason}"
     E010 = "[E010] The shipped pipeline is missing at {path}; reinstall eventx (pip install .)"
+    E011 = "[E011] Cannot write {path}: {reason}"
+    E012 = "[E012] -o {path} is a folder: give a file name (only batch --engine dask writes a folder)"
+    E013 = "[E013] Cannot write {path}: the folder {folder} does not exist"
+    E014 = "[E014] -o {path} is also {other}: choose another output file"
+    E015 = "[E015] --glob {glob!r} cannot be used: {reason} (e.g. --glob '*.txt')"
+    E016 = "[E016] Could not read the folder {path}: {reason}"
+    E017 = "[E017] Standard input is closed: pipe a text into eventx or give a file"
+    E018 = "[E018] --model {name!r} is a Python package but not a spaCy pipeline ({reason})"
+    E019 = "[E019] --model {name!r} could not be loaded: {reason}"
+    E099 = "[E099] Unexpected error: {kind}: {message}. Run with --debug for the traceback"
 
 
 class Warnings:
     W001 = "[W001] {path}: not valid UTF-8, decoded as {encoding}"
     W002 = "[W002] {path}: no byte-order mark, decoded as {encoding} (told by its NUL bytes)"
     W003 = "[W003] {path}: {count} stray NUL byte(s) ignored"
+    W004 = "[W004] --workers {requested} capped to {workers}: {why}"
+    W005 = "[W005] {path}: the text is empty: a result without events"
+    W006 = "[W006] {source}: the id {id!r} is already used, renamed {new!r}"

@@ -77,8 +77,21 @@ def _load(model: str | None, types: list[str] | None, rules: list[str] | None = 
     try:
         nlp = spacy.load(target)
     except OSError as e:
-        raise ModelNotFound(Errors.E006.format(name=model) + f" ({e})") from None
+        raise ModelNotFound(Errors.E006.format(name=model) + f" ({one_line(e)})") from None
+    except (AttributeError, ImportError, TypeError) as e:  # an importable package that is no pipeline
+        raise ModelNotFound(Errors.E018.format(name=model, reason=one_line(e))) from None
+    except (ValueError, KeyError) as e:  # spaCy's config and registry errors (unknown factory ...)
+        raise ModelNotFound(Errors.E019.format(name=model, reason=one_line(e))) from None
     return add_components(nlp, types, rules)
+
+
+def one_line(e: BaseException, limit: int = 300) -> str:
+    """An exception's message as one line: spaCy's first sentence, whitespace folded."""
+    text = " ".join(str(e).split())
+    first = text.find(". ")
+    if 0 < first < limit:
+        return text[: first + 1]
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def load(model: str | None = None, types: list[str] | None = None, rules: list[str] | None = None) -> Language:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import sys
@@ -10,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .decoding import decode_bytes, decode_line
-from .errors import Errors, InputError
+from .errors import Errors, InputError, Warnings
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -63,41 +64,61 @@ def decode(data: bytes, name: str) -> tuple[str, str | None]:
     return decoded.text, "\n".join(decoded.notes) or None
 
 
-def text_of(data: bytes, name: str) -> tuple[str, str | None]:
-    """Decoded, non-empty text with a note when it was not UTF-8. Raises InputError."""
+def printable(name: str) -> str:
+    """A file name as text that can be printed and written as UTF-8: bytes that were not
+    UTF-8 in the name (kept by Python as surrogates) are shown as \\xNN."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def text_of(data: bytes, name: str, empty_ok: bool = False) -> tuple[str, str | None]:
+    """Decoded text with a note when it was not UTF-8. Raises InputError (also for an empty
+    text, unless ``empty_ok``: then the W005 note says it is empty)."""
     text, note = decode(data, name)
     if not text.strip():
-        raise InputError(Errors.E004.format(path=name))
+        if not empty_ok:
+            raise InputError(Errors.E004.format(path=name))
+        note = "\n".join(n for n in (note, Warnings.W005.format(path=name)) if n)
     return text, note
 
 
-def read_text_file(path: Path) -> tuple[str, str | None]:
-    """Text of a file, with a note when it was not UTF-8. Raises InputError."""
-    name = str(path)
+def read_text_file(path: Path, empty_ok: bool = False) -> tuple[str, str | None]:
+    """Text of a file (or of a FIFO, a device, a process substitution), with a note when it
+    was not UTF-8. Raises InputError."""
+    name = printable(str(path))
     if not path.exists():
         raise InputError(Errors.E001.format(path=name))
-    if not path.is_file():
+    if path.is_dir():
         raise InputError(Errors.E002.format(path=name))
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except OSError as e:
         raise InputError(Errors.E007.format(path=name, reason=e.strerror or e)) from None
-    return text_of(data, name)
+    if len(data) > MAX_BYTES:
+        raise InputError(Errors.E007.format(path=name, reason=f"larger than {MAX_BYTES // 2**20} MB"))
+    return text_of(data, name, empty_ok)
 
 
-def text_record(path: Path, doc_id: str | None = None, date: str | None = None) -> Record:
-    rid = doc_id or path.name
+def text_record(path: Path, doc_id: str | None = None, date: str | None = None, empty_ok: bool = False) -> Record:
+    """A record for a text file; ``empty_ok`` (batch): an empty file is a record with a note."""
+    rid = printable(doc_id or path.name)
+    source = printable(str(path))
     try:
-        text, note = read_text_file(path)
+        text, note = read_text_file(path, empty_ok)
     except InputError as e:
-        return Record(rid, source=str(path), error=str(e))
-    return make_record(rid, text, date, str(path), note=note)
+        return Record(rid, source=source, error=str(e))
+    return make_record(rid, text, date, source, note=note)
 
 
 def stdin_record(stream=None) -> Record:
-    """The text on standard input as one record (id '-')."""
+    """The text on standard input as one record (id '-'); a closed stdin is an error record."""
     stream = sys.stdin if stream is None else stream
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    if stream is None:  # started with stdin closed (<&-)
+        return Record("-", source="<stdin>", error=Errors.E017)
+    try:
+        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    except (OSError, ValueError) as e:  # a closed or unreadable stream
+        return Record("-", source="<stdin>", error=Errors.E007.format(path="<stdin>", reason=getattr(e, "strerror", None) or e))
     try:
         text, note = text_of(data, "<stdin>")
     except InputError as e:
@@ -145,17 +166,22 @@ def jsonl_records(
             yield Record(rid, source=where, error=f"{where}: the text under {text_key!r} must be a string, got {got}")
             continue
         if not text.strip():
-            yield Record(rid, source=where, error=f"{where}: the text is empty")
-            continue
+            note = "\n".join(n for n in (note, Warnings.W005.format(path=where)) if n)
         date = obj.get(date_key)
         yield make_record(rid, text, date if isinstance(date, str) else None, where, note=note)
 
 
-def folder_files(folder: Path, glob: str = "*.txt") -> list[Path]:
-    """Files under a folder matching ``glob``, sorted, following links without looping."""
+def folder_files(folder: Path, glob: str = "*.txt", unreadable: list[tuple[str, str]] | None = None) -> list[Path]:
+    """Files under a folder matching ``glob``, sorted, following links without looping.
+    Folders that cannot be listed go into ``unreadable`` as (path, reason)."""
     out: list[Path] = []
     seen: set[str] = set()
-    for root, dirs, _ in os.walk(folder, followlinks=True):
+
+    def on_error(e: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((str(e.filename or folder), e.strerror or str(e)))
+
+    for root, dirs, _ in os.walk(folder, followlinks=True, onerror=on_error):
         real = os.path.realpath(root)
         if real in seen:
             dirs[:] = []
@@ -166,20 +192,82 @@ def folder_files(folder: Path, glob: str = "*.txt") -> list[Path]:
     return sorted(set(out))
 
 
+def check_glob(glob: str) -> None:
+    """A --glob is a file pattern inside the folders; raises InputError (E015) otherwise."""
+    if not glob or not glob.strip():
+        raise InputError(Errors.E015.format(glob=glob, reason="it is empty"))
+    if os.path.isabs(glob) or glob.startswith("~"):
+        raise InputError(Errors.E015.format(glob=glob, reason="it is a path; give a pattern inside the folders"))
+
+
+def folder_records(folder: Path, glob: str) -> Iterator[Record]:
+    """A record per matching file (an empty one too: it is a result without events), and an
+    error record per subfolder that could not be read."""
+    unreadable: list[tuple[str, str]] = []
+    files = folder_files(folder, glob, unreadable)
+    for where, reason in unreadable:
+        name = printable(where)
+        yield Record(name, source=name, error=Errors.E016.format(path=name, reason=reason))
+    for f in files:
+        yield text_record(f, doc_id=str(f.relative_to(folder)), empty_ok=True)
+
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
+def is_jsonl(path: Path) -> bool:
+    return path.name.lower().endswith(JSONL_SUFFIXES)
+
+
+def jsonl_file_records(path: Path, text_key: str, id_key: str, date_key: str) -> Iterator[Record]:
+    """Records of a JSON Lines file (gzip-compressed when it ends in .gz)."""
+    name = printable(str(path))
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rb") as fh:
+            yield from jsonl_records(fh, name, text_key, id_key, date_key)
+    except (OSError, EOFError) as e:  # unreadable, or a broken gzip stream
+        yield Record(name, source=name, error=Errors.E007.format(path=name, reason=getattr(e, "strerror", None) or e))
+
+
+def unique_ids(records: Iterator[Record]) -> Iterator[Record]:
+    """Records whose ids are unique in the run: a repeated id (the same file name in two
+    folders, a path given twice, a repeated JSONL id) gets ``~2``, ``~3``... and a W006 note."""
+    used: set[str] = set()
+    for rec in records:
+        rid, k = rec.id, 1
+        while rid in used:
+            k += 1
+            rid = f"{rec.id}~{k}"
+        used.add(rid)
+        if rid != rec.id:
+            note = Warnings.W006.format(source=rec.source or rec.id, id=rec.id, new=rid)
+            rec = replace(rec, id=rid, note="\n".join(n for n in (rec.note, note) if n))
+        yield rec
+
+
 def iter_inputs(
     inputs: list[str], glob: str = "*.txt", text_key: str = "text", id_key: str = "id", date_key: str = "date", stdin=None
 ) -> Iterator[Record]:
-    """Records from files, folders, .jsonl files and '-' (JSON Lines on stdin)."""
+    """Records from files, folders, JSON Lines files (.jsonl, .ndjson, also gzipped) and '-'
+    (JSON Lines on stdin), one per document, with unique ids. Raises InputError at once for a
+    bad ``glob``."""
+    check_glob(glob)
+    return unique_ids(_records(inputs, glob, text_key, id_key, date_key, stdin))
+
+
+def _records(inputs: list[str], glob: str, text_key: str, id_key: str, date_key: str, stdin) -> Iterator[Record]:
     for item in inputs:
         if item == "-":
+            if stdin is None:
+                yield Record("<stdin>", source="<stdin>", error=Errors.E017)
+                continue
             yield from jsonl_records(iter(getattr(stdin, "buffer", stdin)), "<stdin>", text_key, id_key, date_key)
             continue
         path = Path(item)
         if path.is_dir():
-            for f in folder_files(path, glob):
-                yield text_record(f, doc_id=str(f.relative_to(path)))
-        elif path.suffix == ".jsonl" and path.is_file():
-            with open(path, "rb") as fh:
-                yield from jsonl_records(fh, str(path), text_key, id_key, date_key)
+            yield from folder_records(path, glob)
+        elif is_jsonl(path) and path.is_file():
+            yield from jsonl_file_records(path, text_key, id_key, date_key)
         else:
-            yield text_record(path)
+            yield text_record(path, empty_ok=True)

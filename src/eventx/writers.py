@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -20,6 +17,7 @@ from typing import IO
 from rich.console import Console
 from rich.table import Table
 
+from .output_path import open_output
 from .schema import CSV_FIELDS, actor_label
 from .schema import flat_rows as csv_rows
 
@@ -162,26 +160,17 @@ PLOVER = Writer(write_plover)
 
 
 def write_results(results: Iterable[dict], writer: Writer, output: Path | None = None, stdout: IO[str] | None = None) -> None:
-    """Write results to ``output`` atomically, or to ``stdout`` (default sys.stdout) when no file is given."""
-    if output is None:
-        writer.write(results, stdout or sys.stdout)
+    """Write results into ``output`` (see eventx.output_path: atomically for files, directly for
+    FIFOs, devices and '-'), or to ``stdout`` (default sys.stdout) when no file is given."""
+    if output is None and stdout is not None:
+        writer.write(results, stdout)
         return
-    with atomic_writer(output, newline=writer.newline) as f:
+    with open_output("-" if output is None else output, newline=writer.newline) as f:
         writer.write(results, f)
 
 
 @contextmanager
 def atomic_writer(path: Path, newline: str | None = None) -> Iterator[IO[str]]:
-    """Write to a temporary file beside ``path`` and rename it into place on success."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with open(fd, "w", encoding="utf-8", newline=newline) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    """Write into ``path`` as eventx.output_path.open_output does (atomically for a regular file)."""
+    with open_output(path, newline=newline) as f:
+        yield f

@@ -8,11 +8,18 @@ write (exit 2) and the enum's members name the writers (``eventx.writers``) it u
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from . import batch, entities, evaluate, extract, info, report, who
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Political events from German news.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Political events from German news. Errors are one line on stderr; add --debug anywhere "
+    "(or set EVENTX_DEBUG=1) for the traceback of an unexpected one.",
+)
 app.command("extract")(extract.extract)
 app.command("entities")(entities.entities)
 app.command("info")(info.info)
@@ -22,8 +29,11 @@ app.command("report")(report.report)
 app.command("who")(who.who)
 
 
-def main() -> None:
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """The ``eventx`` command: every failure ends in one line on stderr (see eventx.cli.guard)."""
+    from .guard import run
+
+    run(app, sys.argv[1:] if argv is None else argv)
 
 
 __all__ = ["app", "main"]

@@ -10,8 +10,11 @@ from pathlib import Path
 import typer
 
 from .. import writers
-from ..batch import BatchOptions, Outcome, Report, Summary, default_workers, failure, local_report, run_batch
+from ..batch import BatchOptions, Outcome, Report, Summary, failure, local_report, run_batch
+from ..errors import OutputError
+from ..limits import cap_workers
 from ..readers import iter_inputs
+from ..termination import Interrupted
 from .options import (
     DATE_OPT,
     MODEL_OPT,
@@ -19,6 +22,8 @@ from .options import (
     RULES_OPT,
     TYPES_OPT,
     check_date,
+    check_glob_option,
+    check_outputs,
     check_rules,
     err,
     fail,
@@ -78,11 +83,16 @@ def batch(
     check_date(date)
     rule_files = check_rules(rules)
     check_report_dependency(report)
+    check_outputs(output if engine is Engine.local else None, inputs, errors)
+    check_glob_option(glob)
+    n_workers, note = cap_workers(workers)
+    if note:
+        say(note)
     options = BatchOptions(
         inputs=list(inputs),
         output=None if output is None else str(output),
         fmt=fmt.value,
-        workers=workers or default_workers(),
+        workers=n_workers,
         glob=glob,
         text_key=text_key,
         id_key=id_key,
@@ -124,9 +134,11 @@ def run_local(options: BatchOptions, writer: writers.Writer | None, show_progres
             write_database(results, output, sources)
         else:
             writers.write_results(results, writer, output)
-    except KeyboardInterrupt:
+    except OutputError as e:  # a full disk, a vanished folder
+        fail(str(e))
+    except (KeyboardInterrupt, Interrupted) as e:
         say("interrupted: no output file was replaced")
-        raise typer.Exit(130) from None
+        raise typer.Exit(getattr(e, "code", 130)) from None
     if for_report is not None:
         write_report_file(for_report, report)
     return local_report(summary, failures)
@@ -188,8 +200,11 @@ def finish(report: Report, errors: Path | None, print_failures: bool) -> None:
         for f in report.failures:
             say(f["reason"])
     if errors is not None:
-        with writers.atomic_writer(errors) as fh:
-            for rec in report.failures:
-                fh.write(writers.dumps(rec) + "\n")
+        try:
+            with writers.atomic_writer(errors) as fh:
+                for rec in report.failures:
+                    fh.write(writers.dumps(rec) + "\n")
+        except OutputError as e:
+            fail(str(e))
     say(report.line)
     raise typer.Exit(report.exit_code)

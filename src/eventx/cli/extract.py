@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from .. import writers
+from ..errors import OutputError
 from ..readers import path_record
 from .options import (
     DATE_OPT,
@@ -17,6 +18,7 @@ from .options import (
     RULES_OPT,
     TYPES_OPT,
     check_date,
+    check_outputs,
     check_rules,
     fail,
     format_option,
@@ -59,6 +61,7 @@ def extract(
     from ..document import extract_document
 
     check_date(date)
+    check_outputs(output, paths)
     rule_files = check_rules(rules)
     type_list = parse_types(types, rule_files)
     check_report_dependency(report)
@@ -77,9 +80,12 @@ def extract(
         if r.note:
             say(r.note)
         results.append(extract_document(nlp, replace(r, date=date)))
-    if fmt is ExtractFormat.sqlite:
-        write_database(results, output, {r.id: r.source for r in good})
-    else:
-        writers.write_results(results, WRITERS[fmt], output)
+    try:
+        if fmt is ExtractFormat.sqlite:
+            write_database(results, output, {r.id: r.source for r in good})
+        else:
+            writers.write_results(results, WRITERS[fmt], output)
+    except OutputError as e:  # a full disk, a vanished folder
+        fail(str(e))
     write_report_file(results, report)
     raise typer.Exit(1 if failed else 0)

@@ -36,6 +36,28 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def check_outputs(output, inputs=(), errors=None) -> None:
+    """-o (and --errors) can be written and name no input, or the command ends here (E011-E014),
+    before any extraction work."""
+    from ..errors import OutputError
+    from ..output_path import check_output
+
+    try:
+        check_output(output, [str(i) for i in inputs], errors)
+        check_output(errors, [str(i) for i in inputs])
+    except OutputError as e:
+        fail(str(e))
+
+
+def check_glob_option(glob: str) -> None:
+    from ..readers import check_glob
+
+    try:
+        check_glob(glob)
+    except EventxError as e:
+        fail(str(e), 2)
+
+
 def check_date(date: str | None) -> None:
     from ..timex import parse_date
 
