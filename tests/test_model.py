@@ -52,3 +52,22 @@ def test_model_given_as_a_path():
 
     res = CliRunner().invoke(app, ["info", "--model", str(shipped_model_path())])
     assert res.exit_code == 0 and "ner" in res.output
+
+
+def test_organisation_ruler_names_organisations_the_ner_misses(nlp):
+    names = nlp.pipe_names
+    assert names.index("place_ruler") < names.index("org_ruler") < names.index("eventx_name_rules")
+    text = "Die Kultusministerkonferenz beschloss am Freitag in Berlin eine Reform."
+    assert ("Kultusministerkonferenz", "ORG") in [(e.text, e.label_) for e in nlp(text).ents]
+    with nlp.select_pipes(disable=["org_ruler"]):
+        assert "Kultusministerkonferenz" not in [e.text for e in nlp(text).ents]
+
+
+def test_meta_records_scores_on_both_evaluation_sets():
+    import json
+
+    meta = json.loads((shipped_model_path() / "meta.json").read_text(encoding="utf-8"))
+    perf = meta["performance"]
+    assert set(perf) == {"germeval2014_dev", "eventx_news_test"}
+    assert perf["eventx_news_test"]["overall"]["f"] > perf["germeval2014_dev"]["overall"]["f"] > 0.7
+    assert any("Wikinews" in s["name"] or "wikinews" in s["url"] for s in meta["sources"])

@@ -140,3 +140,14 @@ def test_recipe_steps_exist_and_list_the_files_they_read():
             if "${" in dep or dep in outputs:
                 continue  # shared data, or made by an earlier step
             assert (recipe / dep).exists(), f"{name}: {dep} does not exist"
+
+
+def test_assemble_step_lists_the_code_and_rules_it_bakes_in():
+    import srsly
+
+    recipe = Path(__file__).resolve().parents[1] / "models" / "recipe"
+    commands = {c["name"]: c for c in srsly.read_yaml(recipe / "project.yml")["commands"]}
+    deps = set(commands["assemble"]["deps"])
+    assert {"scripts/add_org_ruler.py", "scripts/add_place_ruler.py", "../../src/eventx/components/name_rules.py"} <= deps
+    assert {"../../src/eventx/resources/name_titles.tsv", "../../src/eventx/resources/name_heads.tsv"} <= deps
+    assert "training/finetune_news/model-best" in deps

@@ -44,9 +44,10 @@ def org_names(docs: Iterable[Doc], min_count: int = 2, min_share: float = 0.9) -
 
 def add_org_ruler(nlp, names: list[tuple[str, ...]]) -> int:
     after = [p for p in ("place_ruler", "ner") if p in nlp.pipe_names][:1]
-    config = {"overwrite_ents": False}
+    # phrase patterns (PhraseMatcher on ORTH): a tenth of the cost of token patterns
+    config = {"overwrite_ents": False, "phrase_matcher_attr": "ORTH"}
     ruler = nlp.add_pipe("entity_ruler", name="org_ruler", after=after[0] if after else None, config=config)
-    ruler.add_patterns([{"label": "ORG", "pattern": [{"ORTH": w} for w in name]} for name in names])
+    ruler.add_patterns([{"label": "ORG", "pattern": " ".join(name)} for name in names])
     return len(ruler.patterns)
 
 

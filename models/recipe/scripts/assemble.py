@@ -1,12 +1,13 @@
 """Assemble the shipped pipeline: the trained NER plus sentence boundaries and lemmas,
-the country/capital ruler and eventx's name rules.
+the country/capital ruler, the organisation ruler and eventx's name rules.
 
 Adds a rule-based ``sentencizer`` (the German tokenizer keeps "29.", "Dr.", "z.",
 "Nr." as single tokens, so ordinals and abbreviations do not end sentences) and a
 lookup ``lemmatizer`` whose table from spacy-lookups-data is baked into the
 pipeline, so spacy-lookups-data is needed at build time only.
 
-    python models/recipe/scripts/assemble.py training/ner/model-best ../de_eventx_news
+    python models/recipe/scripts/assemble.py training/finetune_news/model-best ../de_eventx_news \
+        --org-ruler corpus/news_train.spacy --data-dir ../shared/data/ner
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ import typer
 sys.path.insert(0, str(Path(__file__).parent))
 
 SOURCES = [
+    {
+        "name": "eventx_news: German Wikinews politics sentences annotated for eventx (train split)",
+        "url": "https://de.wikinews.org/wiki/Portal:Politik",
+        "license": "CC BY 2.5 (texts: Wikinews contributors; annotations: eventx)",
+    },
     {"name": "GermEval 2014 NER (test split)", "url": "https://sites.google.com/site/germeval2014ner/", "license": "CC BY 4.0"},
     {
         "name": "WikiANN / PAN-X German (train sampled; train mentions for mention swapping; train and dev text for pretraining)",
@@ -49,12 +55,18 @@ def main(
     scores: Path = typer.Option(None, help="JSON from evaluate_ner.py to record in meta.json"),
     place_ruler: bool = typer.Option(True, help="add country names and capitals as LOC after the NER"),
     name_rules: bool = typer.Option(True, help="add eventx_name_rules (titles off person names, no lowercase places)"),
+    org_ruler: Path = typer.Option(None, help="add organisation names from this news_train.spacy and GermEval test"),
+    data_dir: Path = typer.Option(None, help="../shared/data/ner (for --org-ruler)"),
 ) -> None:
     nlp = spacy.load(trained)
     if place_ruler:
         from add_place_ruler import add_place_ruler
 
         add_place_ruler(nlp)
+    if org_ruler:
+        from add_org_ruler import add_org_ruler, org_names, training_docs
+
+        add_org_ruler(nlp, org_names(training_docs(nlp.vocab, org_ruler, data_dir)))
     if name_rules:
         import eventx  # noqa: F401  (registers eventx_name_rules)
 
@@ -66,10 +78,11 @@ def main(
         {
             "name": "eventx_news",
             "lang": "de",
-            "version": "0.1.0",
+            "version": "0.2.0",
             "description": (
                 "German pipeline for eventx: tokenizer, sentencizer, lookup lemmatizer, "
-                "CNN NER (PER/LOC/ORG/MISC) with Brown-cluster static vectors, country/capital ruler, name rules."
+                "CNN NER (PER/LOC/ORG/MISC) with Brown-cluster static vectors, fine-tuned on German political news; "
+                "country/capital ruler, organisation ruler, name rules."
             ),
             "license": "CC BY-SA 4.0",
             "author": "eventx",
