@@ -13,6 +13,7 @@ LOADERS = {
     "kb.tsv.gz": kb.load,
     "modality_cues.jsonl": rules.load_cues,
     "name_heads.tsv": rules.load_name_heads,
+    "non_events.jsonl": rules.load_non_events,
     "name_titles.tsv": rules.load_name_titles,
     "organisations.tsv": rules.load_organisations,
     "plover.tsv": rules.load_plover,

@@ -69,3 +69,23 @@ def test_a_second_verb_phrase_stops_the_backward_scope():
     words = ["Scholz", "traf", "Selenskyj", "und", "wird", "im", "Mai", "nach", "Kiew", "reisen", "."]
     assert status_at(words, 1, CUES) == ("asserted", [])
     assert status_at(words, words.index("reisen"), CUES) == ("planned", ["wird"])
+
+
+@pytest.mark.parametrize(
+    "sentence,target,status",
+    [
+        # reported future: "werden würde" is planned, not hypothetical
+        (
+            "Er kündigte an , dass der Vorschlag in einer Telefonkonferenz besprochen werden würde .",
+            "Telefonkonferenz",
+            "planned",
+        ),
+        ("Ein Treffen würde die Lage entspannen .", "Treffen", "possible"),
+        # Konjunktiv I of reported speech keeps the future
+        ("Er wolle am Mittwoch Gespräche mit den Parteien führen .", "Gespräche", "planned"),
+        ("Sie werde im Mai nach Kiew reisen .", "reisen", "planned"),
+    ],
+)
+def test_reported_future(sentence, target, status):
+    words = sentence.split()
+    assert status_at(words, words.index(target), CUES)[0] == status

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .doc import dates, places, sentence_of
+from .clauses import assign_dates, clause_ids
+from .compounds import compound_parties
+from .doc import dates, places, sentence_of, token_texts
 from .rules import word_set, word_table
 from .scope import status_at
 from .summits import names_group
@@ -32,7 +34,9 @@ PAIR_WORDS = word_set("pair_words")
 COLLECTIVE_NOUNS = word_set("collective_nouns")
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 GOVERNMENT_NOUNS = frozenset(word_table("government_nouns"))
-MAX_DATE_DISTANCE = 10  # words between a trigger and its date
+EMBEDDING_WORDS = word_set("embedding_prepositions")
+CREDIT_WORDS = word_set("credit_words")
+ARTICLE_LIKE = word_set("anaphoric_determiners") | {"einem", "einer", "eines", "dem", "den"}
 
 Actor = dict
 Parties = tuple[list[Actor], list[Actor]]  # (actors or visitors, hosts)
@@ -94,7 +98,10 @@ def participants(doc: Doc, sent: Span, m: Mention, location: Span | None, owned_
         return named, []
     if m.type == "visit":
         return visit_roles(doc, m, persons, collectives, location)
-    return talk_parties(doc, sent, m, persons, collectives, fallback), []
+    parts = talk_parties(doc, sent, m, persons, collectives, fallback)
+    if m.rule.get("match") == "suffix":  # "EU-China-Gipfel", "G20-Außenministertreffen"
+        parts.extend(a for a in compound_parties(doc, m.trigger, m.rule["value"]) if a not in parts)
+    return parts, []
 
 
 def sentence_actors(doc: Doc, sent: Span, location: Span | None, owned_elsewhere: set[int]) -> tuple[list, list, list]:
@@ -150,6 +157,8 @@ def talk_parties(doc: Doc, sent: Span, m: Mention, persons: list, collectives: l
         for c in fallback:
             if c["kind"] == "country" and c["country"] not in {p.get("country") for p in parts}:
                 parts.append(c)
+    if parts and all(p in fallback for p in parts):
+        return []  # "Verhandlungen in Kuba": a place, no party
     return parts
 
 
@@ -302,12 +311,18 @@ def _next_conjunct(doc: Doc, k: int, end: int) -> bool:
 
 def source_attribution(sent: Span) -> set[int]:
     """Tokens of a source attribution: 'Nach Angaben des Präsidialamts', 'laut Kreml',
-    'Informationen der Botschaft zufolge'. Their actors are sources, not participants."""
+    'Informationen der Botschaft zufolge', photo credits '(Foto: Yonhap)'. Their actors are
+    sources, not participants."""
     out: set[int] = set()
     toks = list(sent)
     for k, t in enumerate(toks):
         lower = t.lower_
-        if lower in ("angaben", "laut", "informationen"):
+        if lower in CREDIT_WORDS and k + 1 < len(toks) and toks[k + 1].text == ":":
+            j = k + 2
+            while j < len(toks) and toks[j].text not in (")", "]") and j - k <= 6:
+                out.add(toks[j].i)
+                j += 1
+        elif lower in ("angaben", "laut", "informationen"):
             if lower != "laut" and (k + 1 >= len(toks) or toks[k + 1].lower_ not in GENITIVE_LINKS):
                 continue
             out.update(_source_after(toks, k))
@@ -387,19 +402,39 @@ def persons_before(doc: Doc, position: int, present: list[Actor]) -> list[Actor]
 
 
 # -- date and status ---------------------------------------------------------------------
-def date_for(doc: Doc, sent: Span, m: Mention) -> Span | None:
-    """The nearest date of the sentence within MAX_DATE_DISTANCE words or the same clause."""
-    best = None
-    for d in dates(doc):
-        if sent.start <= d.start < sent.end:
-            dist = min(abs(d.start - m.trigger.i), abs(d.end - 1 - m.trigger.i))
-            lo, hi = sorted((d.start, m.trigger.i))
-            same_clause = not any(t.text in (",", ";", ":") for t in doc[lo:hi])
-            if dist > MAX_DATE_DISTANCE and not same_clause:
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, d)
-    return best[1] if best else None
+def date_for(doc: Doc, sent: Span, m: Mention, mentions: list[Mention] | None = None) -> Span | None:
+    """The date of the mention's own clause, else a date of the sentence that no other
+    mention's clause holds (eventx.clauses); a trigger noun inside a prepositional or
+    phrase of time ("vor Beginn des Gipfels", "nach dem Treffen") takes only a date right
+    after it: the clause's date belongs to the clause's verb, and names a time before or
+    after the event ("Einen Tag vor Beginn des Gipfels hat der Rat am Dienstag beschlossen")."""
+    spans = [d for d in dates(doc) if sent.start <= d.start < sent.end]
+    if not spans:
+        return None
+    words = token_texts(doc)[sent.start : sent.end]
+    triggers = sorted({x.trigger.i - sent.start for x in (mentions or [m])} | {m.trigger.i - sent.start})
+    verbs = frozenset(t for t in triggers if words[t].islower())
+    ranges = [(d.start - sent.start, d.end - sent.start) for d in spans]
+    choice = assign_dates(triggers, ranges, clause_ids(words, verbs)).get(m.trigger.i - sent.start)
+    if choice is None:
+        return None
+    date = spans[choice]
+    if embedded_noun(words, m.trigger.i - sent.start) and not 0 < date.start - m.trigger.i <= 4:
+        return None
+    return date
+
+
+def embedded_noun(words: list[str], i: int) -> bool:
+    """A trigger noun in a phrase of time before or after it: "vor dem Gipfel", "nach seinem
+    Besuch", "vor Beginn des Gipfels" (up to three words back, within the noun phrase)."""
+    if not words[i][:1].isupper():
+        return False
+    for w in reversed(words[max(0, i - 4) : i]):
+        if w.lower() in EMBEDDING_WORDS:
+            return True
+        if w in CLAUSE_ENDS or (w.islower() and w not in ARTICLE_LIKE):
+            return False
+    return False
 
 
 def mention_status(doc: Doc, m: Mention, date: Span | None, cues: list[dict]) -> tuple[str, bool]:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from .components.countries import gazetteer, prefix_head
-from .doc import places
+from .doc import places, sentences
 from .references import Unnamed
 from .rules import word_set, word_table
 
@@ -35,9 +35,9 @@ def collective_actors(
     tokens that refer to persons, ``unnamed``: office holders without a name."""
     found: dict[tuple[str, str], dict] = {}
     prominence = Counter(p._.iso3 for p in places(doc) if p._.iso3)
-    dateline = dateline_end(doc)
+    dateline = dateline_tokens(doc)
     for p in places(doc):
-        if p.end <= dateline or p.start in used:
+        if p.start in dateline or p.start in used:
             continue  # "London – Die britische Sängerin ...": the dateline says where, not who
         acting = acting_as(doc, p, role_of)
         if acting is None:
@@ -198,14 +198,17 @@ def country_name(iso3: str) -> str:
     return cldr_names().get(iso3, iso3)
 
 
-def dateline_end(doc: Doc) -> int:
-    """Token index after a leading dateline ('Seoul/Kiew –', 'London (dpa) –'), else 0."""
-    for tok in doc[:8]:
-        if tok.text in ("–", "—", "-") and tok.i > 0:
-            return tok.i
-        if tok.is_sent_end:
-            break
-    return 0
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Words of datelines ('Seoul/Kiew –', 'London (dpa) –') at the start of the text or of
+    any sentence (news texts put a title and a lead before the dateline of the body)."""
+    out: set[int] = set()
+    for sent in sentences(doc):
+        for tok in sent[:8]:
+            if tok.text in ("–", "—", "-") and tok.i > sent.start:
+                if all(t.text[:1].isupper() or t.text in "/()," or t.is_punct for t in doc[sent.start : tok.i]):
+                    out.update(range(sent.start, tok.i))
+                break
+    return out
 
 
 def base_form(span: Span) -> str:

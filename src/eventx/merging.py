@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from .compounds import organisation_canonical
 from .rules import word_set
 
 if TYPE_CHECKING:
@@ -31,6 +32,10 @@ def antecedent(raw: list[dict], m: Mention) -> dict | None:
         if e["type"] == m.type:
             return e
     return None
+
+
+def canonical_organisation(name: str) -> str:
+    return organisation_canonical().get(name, name)
 
 
 def person_ids(e: dict) -> set[int]:
@@ -70,7 +75,28 @@ def compatible(a: dict, b: dict) -> bool:
         return False  # "Schröder with Schüssel" and "Schröder with Fischer": two meetings
     if a["type"] == "visit":
         return bool(shared_people) or (not people_a and not people_b and bool(shared_countries))
-    return bool(shared_people) or len(shared_countries) >= 2
+    orgs_a, orgs_b = organisations(a), organisations(b)
+    same_organisers = bool(orgs_a & orgs_b) or (not people_a or not people_b) and not (orgs_a and orgs_b)
+    return bool(shared_people) or len(shared_countries) >= 2 or (same_organisers and same_noun(a, b) and bool(orgs_a | orgs_b))
+
+
+def organisations(e: dict) -> set[str]:
+    return {canonical_organisation(a["name"]) for a in e["actors"] + e["hosts"] if a["kind"] == "org"}
+
+
+def same_noun(a: dict, b: dict) -> bool:
+    """Both triggers are nouns with one head ("G7-Gipfels" and "G7-Gipfel")."""
+    ta, tb = a["trigger"].text, b["trigger"].text
+    if not (ta[:1].isupper() and tb[:1].isupper()):
+        return False
+
+    def head(t: str) -> str:
+        t = t.lower()
+        return t[:-2] if t.endswith("es") else (t[:-1] if t.endswith("s") else t)
+
+    if "gipfel" in ta.lower() and "gipfel" in tb.lower():  # a summit: one per article unless its organisers differ
+        return True
+    return head(ta)[-5:] == head(tb)[-5:]
 
 
 def merge_into(target: dict, other: dict, keep_status: bool = False) -> None:

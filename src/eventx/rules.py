@@ -92,6 +92,18 @@ def load_triggers(path: Path | None = None) -> list[dict]:
     return recs
 
 
+NON_EVENT_KEYS = {"name", "about", "types", "triggers", "context_suffixes", "context_words", "previous_words"}
+
+
+def load_non_events(path: Path | None = None) -> list[dict]:
+    """Mentions that are no political events (court hearings, matches, wage talks ...)."""
+    recs = read_jsonl(path or resource_path("non_events.jsonl"), NON_EVENT_KEYS, {"name", "about", "types", "triggers"})
+    for i, r in enumerate(recs, 1):
+        if not set(r["types"]) <= set(EVENT_TYPES) or not r["triggers"]:
+            raise EventxError(Errors.E009.format(path=path or "non_events.jsonl", line=i, reason="bad types or no triggers"))
+    return recs
+
+
 def load_cues(path: Path | None = None) -> list[dict]:
     recs = read_jsonl(path or resource_path("modality_cues.jsonl"), CUE_KEYS, {"literal", "category", "direction"})
     for r in recs:

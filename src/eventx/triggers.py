@@ -33,6 +33,17 @@ class Mention:
     anchor: Token  # the word whose clause decides the status (the verb for treaty nouns)
 
 
+# genitive endings of German nouns; dative plurals ("aus zahlreichen Gesprächen", "bei
+# früheren Konferenzen") are generic more often than not and stay unmatched
+NOUN_ENDINGS = ("es", "s")
+
+
+def noun_forms(lower: str) -> list[str]:
+    """A noun and its possible stems without a genitive or plural ending, longest first
+    ("gipfels" -> "gipfels", "gipfel"), so that a compound head matches however inflected."""
+    return [lower] + [lower[: -len(e)] for e in NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 4]
+
+
 def separated_particle(tok: Token) -> str | None:
     """The particle of a separable verb at the end of the verb's clause ('traf ... ein')."""
     if not tok.text.islower() or tok.i + 1 >= len(tok.doc):
@@ -94,7 +105,7 @@ class TriggerMatcher:
         if hit is None:
             lower = text.lower()
             hit = self._maybe_cache[text] = (
-                (text[:1].isupper() and any(lower.endswith(sfx) for sfx, _ in self.suffix_rules))
+                (text[:1].isupper() and any(w.endswith(sfx) for w in noun_forms(lower) for sfx, _ in self.suffix_rules))
                 or any(stem in lower for stem in self._stems)
                 or lower in IRREGULAR_FORMS
             )
@@ -117,12 +128,14 @@ class TriggerMatcher:
         if not text.isalpha() and "-" not in text:
             return None
         if text[:1].isupper():
-            for suffix, r in self.suffix_rules:
-                if lower.endswith(suffix) and not lower.endswith(tuple(r.get("exclude", ()))):
-                    head = lower[: len(lower) - len(suffix)].rstrip("-")
-                    if head.startswith(EXCLUDED_COMPOUNDS) or head.endswith(EXCLUDED_COMPOUNDS):
-                        return None
-                    return r
+            for form in noun_forms(lower):  # "Gipfel", then "G7-Gipfels" without its genitive s
+                for suffix, r in self.suffix_rules:
+                    excluded = tuple(r.get("exclude", ()))
+                    if form.endswith(suffix) and not form.endswith(excluded) and not lower.endswith(excluded):
+                        head = form[: len(form) - len(suffix)].rstrip("-")
+                        if head.startswith(EXCLUDED_COMPOUNDS) or head.endswith(EXCLUDED_COMPOUNDS):
+                            return None
+                        return r
         r = self.lemma_rules.get(lemma) or self.lemma_rules.get(lower)
         if r is None and text.islower():
             r = self._stem_match(lower)

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions  # noqa: F401
+from ..clauses import clause_ids
 from ..doc import DATES_KEY as SPAN_KEY
 from ..doc import dates, sentence_of, sentences, token_texts  # noqa: F401  (dates, sentence_of: moved to eventx.doc)
 from ..rules import word_set
@@ -34,6 +35,30 @@ def sentence_is_future(sent: Span) -> bool:
     return bool(words & FUTURE_CUES) and not (words & PAST_CUES)
 
 
+def clause_tenses(doc: Doc, sents: list[Span]) -> tuple[list[int], list[bool]]:
+    """(start characters, future?) of the clauses of the sentences: a clause with a tense cue
+    of its own ("am Freitag will er reisen") follows it; one without follows its sentence
+    when no clause has a cue, else it is past, the default of news ("am Montag telefonierte
+    er, am Freitag will er reisen")."""
+    texts = token_texts(doc)
+    starts: list[int] = []
+    future: list[bool] = []
+    for sent in sents:
+        words = texts[sent.start : sent.end]
+        lowered = [w.lower() for w in words]
+        sentence_future = bool(set(lowered) & FUTURE_CUES) and not (set(lowered) & PAST_CUES)
+        ids = clause_ids(words)
+        clauses = [[i for i, k in enumerate(ids) if k == c] for c in range(ids[-1] + 1 if ids else 0)]
+        cues = [{lowered[i] for i in members} & (FUTURE_CUES | PAST_CUES) for members in clauses]
+        for members, cue in zip(clauses, cues, strict=True):
+            starts.append(doc[sent.start + members[0]].idx)
+            if cue:
+                future.append(bool(cue & FUTURE_CUES) and not (cue & PAST_CUES))
+            else:
+                future.append(sentence_future and not any(cues))
+    return starts, future
+
+
 class DateTagger:
     def __init__(self, nlp: Language, name: str = "eventx_dates") -> None:
         self.name = name
@@ -42,9 +67,7 @@ class DateTagger:
         dct = dt.date.fromisoformat(doc._.dct) if doc._.dct else None
         if doc._.anchor_year is None:
             doc._.anchor_year = dct.year if dct else article_anchor_year(doc.text)
-        sents = sentences(doc)
-        starts = [s.start_char for s in sents]
-        future = [sentence_is_future(s) for s in sents]
+        starts, future = clause_tenses(doc, sentences(doc))
 
         def context_at(char: int) -> Context:
             i = max(0, bisect.bisect_right(starts, char) - 1)

@@ -14,6 +14,8 @@ The component runs one loop over the sentences; the work lives in rooms of one j
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -30,10 +32,13 @@ from ..arguments import (
     political,
     recipients_after,
 )
-from ..doc import sentences
+from ..compounds import modifier_of
+from ..doc import sentences, token_texts
 from ..merging import antecedent, inherit_from_visits, merge, merge_into
+from ..non_events import non_event
 from ..rules import load_cues, load_plover, load_triggers, word_set
 from ..summits import add_members, merge_summits, names_group
+from ..timex import Context, resolve
 from ..triggers import Mention, TriggerMatcher
 from ..user_rules import load_user_rules
 
@@ -107,7 +112,7 @@ class EventExtractor:
                     earlier["mentions"] += 1
                     continue
             others_own = {i for k, toks in owned.items() if k != id(m) for i in toks}
-            event = self._mention_event(doc, sent, m, location, others_own, raw)
+            event = self._mention_event(doc, sent, m, location, others_own, raw, mentions)
             if event is None:
                 continue
             if m.type in seen_types:  # one event per type and sentence
@@ -117,29 +122,42 @@ class EventExtractor:
             raw.append(event)
 
     def _mention_event(
-        self, doc: Doc, sent: Span, m: Mention, location: Span | None, others_own: set[int], raw: list[dict]
+        self,
+        doc: Doc,
+        sent: Span,
+        m: Mention,
+        location: Span | None,
+        others_own: set[int],
+        raw: list[dict],
+        mentions: list[Mention],
     ) -> dict | None:
         """The event of one mention, or None when it has too few (or no political) participants."""
         actors, hosts = participants(doc, sent, m, location, others_own)
         if m.rule.get("recipients_after") and not hosts:  # user rules: "Sanktionen gegen Russland"
             actors, hosts = recipients_after(doc, sent, m, actors, set(m.rule["recipients_after"]))
         parties = actors + hosts
-        minimum = m.rule.get("min_participants") or (
-            1 if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) or names_group(m.trigger, parties) else 2
-        )
-        date = date_for(doc, sent, m)
+        minimum = m.rule.get("min_participants") or (1 if names_group(m.trigger, parties) else min_parties(m, self.matcher))
+        date = date_for(doc, sent, m, mentions)
+        if non_event(m.type, token_texts(doc)[sent.start : sent.end], m.trigger.i - sent.start):
+            return None  # a court hearing, a match, wage talks of unnamed parties, an interview
         if m.rule.get("person_required") and not any(a["kind"] == "person" or a.get("role") for a in parties):
             return None  # "Russland fliegt Luftangriffe", "ruft den UN-Sicherheitsrat an" (an office holder counts)
         if len(parties) >= minimum and not political(parties):
             return None  # "Kane traf zum 2:0", "Aufeinandertreffen mit Nadal": no state actor takes part
         if m.type == "visit" and m.trigger.lemma_.lower() == "besuchen" and location is None and len(parties) < 2:
             return None  # "keine Schule besucht": nobody and nowhere visited
-        if len(parties) < minimum:
+        if len(parties) == 1 and minimum == 1 and m.type != "visit" and is_city(parties[0]):
+            return None  # "Paris – ... ein Treffen von Konzernführung und Betriebsrat": a city alone is no party
+        anaphor = len(parties) == 1 and bare_head(m)  # "die Beschlüsse des Gipfels", Eichel: the summit named before
+        if len(parties) < minimum or anaphor:
             earlier = antecedent(raw, m)
             if earlier is not None:  # "zum Abschluss des Besuchs": the visit named before
-                merge_into(earlier, _bare_mention(m, date, location))
-            return None
+                merge_into(earlier, {**_bare_mention(m, date, location), "actors": actors, "hosts": hosts})
+                return None
+            if len(parties) < minimum:
+                return None
         status, by_cue = mention_status(doc, m, date, self.cues)
+        date_by_status(doc, date, status)
         return {
             "type": m.type,
             "status": status,
@@ -153,6 +171,51 @@ class EventExtractor:
             "mentions": 1,
             "cameo": m.rule["cameo"],
         }
+
+
+def is_city(actor: dict) -> bool:
+    """A country actor named by a city (a capital as metonym, or the dateline's city)."""
+    from .countries import gazetteer
+
+    entry = gazetteer()[0].get(actor["name"])
+    return actor["kind"] == "country" and entry is not None and entry[1] == "capital"
+
+
+def date_by_status(doc: Doc, date: Span | None, status: str) -> None:
+    """Read a day or month without a year again under the event's tense (HeidelTime's news
+    strategy): a planned event takes the next such date, an asserted one the most recent;
+    the sentence's tense, which eventx_dates used, can belong to another clause. Only dates
+    two months or more on the wrong side of the DCT move (a plan of last week, reported
+    late, stays where it was)."""
+    if date is None or not doc._.dct or not date._.timex or not date._.timex.get("value"):
+        return
+    value, dct = date._.timex["value"], doc._.dct
+    if not re.fullmatch(r"\d{4}-\d\d(-\d\d)?", value) or re.search(r"\b(1[89]|20)\d\d\b", date.text):
+        return  # no month, or the text names its year
+    gap = (dt.date.fromisoformat(value if len(value) == 10 else value + "-15") - dt.date.fromisoformat(dct)).days
+    future = status == "planned"
+    if (future and gap < -60) or (status == "asserted" and gap > 60):
+        again = resolve(date.text, Context(dt.date.fromisoformat(dct), doc._.anchor_year, future))
+        if again is not None and again[0]:
+            date._.timex = {"value": again[0], "mod": again[1]}
+
+
+def bare_head(m: Mention) -> bool:
+    """A trigger noun without a modifier ("Gipfels", not "G8-Gipfel"): after a determiner it
+    refers back more often than it names a new happening."""
+    return m.rule.get("match") == "suffix" and m.trigger.text[:1].isupper() and not modifier_of(m.trigger.text, m.rule["value"])
+
+
+def min_parties(m: Mention, matcher: TriggerMatcher) -> int:
+    """Parties a mention needs: one for visits, for event nouns ("Telefonkonferenz mit
+    Dijsselbloem", "der G8-Gipfel": the gold counts them with one named party) and for
+    treaty verbs with their treaty ("Köhler hat den Vertrag nicht unterzeichnet"); two for
+    verbs of talking ("beraten", "traf")."""
+    if m.type == "visit" or (m.type == "treaty" and m.anchor is not m.trigger) or m.trigger.text[:1].isupper():
+        return 1
+    if m.type == "treaty" and any(matcher.is_treaty_noun(t) for t in m.sent):
+        return 1
+    return 2
 
 
 def _bare_mention(m: Mention, date: Span | None, location: Span | None) -> dict:
