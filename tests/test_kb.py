@@ -74,6 +74,7 @@ PERSONS = [
     ("Hans Peter Doskozil", "2016-06-01", "AUT", "defence_minister"),
     ("Johanna Mikl-Leitner", "2015-06-01", "AUT", "interior_minister"),
     ("Matteo Renzi", "2015-06-01", "ITA", "head_of_government"),
+    ("Renzi", "2016-01-01", "ITA", "head_of_government"),  # not San Marino's captain regent Nicola Renzi
     ("Vuk Jeremić", "2010-06-01", "SRB", "foreign_minister"),
     ("Ahmet Davutoğlu", "2015-06-01", "TUR", "head_of_government"),
     ("Davutoglu", "2012-06-01", "TUR", "foreign_minister"),
@@ -178,6 +179,7 @@ PERSONS = [
     ("Robert Habeck", "2023-06-01", "DEU", "economy_minister"),
     ("Frans Timmermans", "2016-06-01", "EU", "eu_commissioner"),
     ("Frans Timmermans", "2013-06-01", "NLD", "foreign_minister"),
+    ("Alan Greenspan", "2004-12-07", "USA", "central_bank_governor"),
     ("Gustavo Petro", "2023-06-01", "COL", "head_of_state"),
     ("Juan Manuel Santos", "2016-06-01", "COL", "head_of_state"),
 ]

@@ -85,3 +85,13 @@ def test_choose_empty() -> None:
 def test_role_holder(role, country, dates, expected) -> None:
     h = role_holder(role, country, dates)
     assert (h.name if h else None) == expected
+
+
+def test_a_surname_alone_needs_the_holders_country_in_the_article() -> None:
+    assert resolve("Lawrow", ["2015-06-01"], context={"RUS", "DEU"}).country == "RUS"
+    assert resolve("Lawrow", ["2015-06-01"], context={"AUT"}) is None  # two Lawrows, neither placed by the article
+    assert resolve("Keita", ["2015-06-01"], context={"AUT"}) is None
+    assert resolve("Merkel", ["2015-06-01"], context={"AUT"}).country == "DEU"  # one Merkel in the knowledge base
+    assert resolve("Sergej Lawrow", ["2015-06-01"], context={"AUT"}).country == "RUS"  # the full name is enough
+    assert resolve("Lawrow", ["2015-06-01"], "Außenminister", context={"AUT"}).country == "RUS"  # so is the role word
+    assert resolve("Juncker", ["2016"], context={"EU"}).org == "EU"

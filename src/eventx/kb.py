@@ -149,6 +149,10 @@ class KnowledgeBase:
         first = words[0][:3]
         return [i for i in hits if any(f.startswith(first) for f in self.keys_of(i))], False
 
+    def persons_called(self, surname: str) -> int:
+        """How many different persons (QIDs) a surname alone can name."""
+        return len({self.term(i).qid or self.term(i).name for i in self.by_surname.get(name_key(surname), [])})
+
     def names_of(self, holder: Holder) -> list[str]:
         """All name forms (German, English, accent-free) of a term's holder."""
         for i in self.by_seat.get((holder.country or holder.org, holder.office), []):

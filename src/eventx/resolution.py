@@ -110,6 +110,7 @@ def resolve(
     role: str | None = None,
     country: str | None = None,
     kb: KnowledgeBase | None = None,
+    context: set[str] | None = None,
 ) -> Holder | None:
     """The term of office a person mention refers to, or None.
 
@@ -117,6 +118,10 @@ def resolve(
     dates (Iterable[str]): the article's date or years (``article_dates``); empty: any time.
     role (str | None): the role word the text gives ("Außenminister"), if any.
     country (str | None): the country the text gives (ISO3); then only terms of that country count.
+    context (set[str] | None): the countries (ISO3) and organisations the article names; a
+        surname alone that several persons share, without a fitting role word, counts only for
+        a holder of one of them ('Keita' in a football report is not Mali's president; 'Merkel'
+        needs no context).
     RETURNS (Holder | None): the chosen term.
     """
     dates = list(dates)
@@ -130,12 +135,20 @@ def resolve(
     if country:
         found = [h for h in found if h.country == country]
     chosen = choose(found, role)
-    if chosen is not None and not full and chosen.rank < SURNAME_MIN_RANK and chosen.office not in offices:
-        return None  # a surname alone names a junior office holder only with a fitting role word
+    if chosen is not None and not full and chosen.office not in offices:
+        if chosen.rank < SURNAME_MIN_RANK:
+            return None  # a surname alone names a junior office holder only with a fitting role word
+        if context is not None and (chosen.country or chosen.org) not in context and _shared_surname(name, kb):
+            return None  # nor, if others share the surname, anyone whose country the article never mentions
     if chosen is not None and not dates and not offices:
         # no date known: of the person's offices, the latest (Juncker: the Commission, not Luxembourg)
         chosen = max((h for h in found if person_of(h) == person_of(chosen)), key=lambda h: (h.start, h.rank))
     return chosen
+
+
+def _shared_surname(name: str, kb: KnowledgeBase | None) -> bool:
+    """A one-word name that several persons of the knowledge base have ('Keita', 'Fischer'; not 'Merkel')."""
+    return " " not in name.strip() and (kb or kb_module.load()).persons_called(name) > 1
 
 
 def role_holder(role: str | None, country: str, dates: Iterable[str], kb: KnowledgeBase | None = None) -> Holder | None:

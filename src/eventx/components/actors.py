@@ -300,6 +300,7 @@ class ActorFinder:
         titled = self.titled_countries(doc, place_at, taken)
         prominence = Counter(p._.iso3 for p in places(doc) if p._.iso3)
         when = article_dates(doc._.dct, doc.text)
+        context = {p._.iso3 or p._.place_name for p in places(doc)}
         for actor in actors:
             implied = actor.get("country") or ""
             known = None
@@ -314,7 +315,7 @@ class ActorFinder:
             if not actor["country"] and actor["role"] and actor["role"].lower() in titled:
                 actor["country"] = titled[actor["role"].lower()]  # "US-Außenminister ..." then "Außenminister John Kerry"
             # the text's country wins; else the knowledge base's, for a term covering the article's date
-            known = known or resolve(actor["name"], when, actor["role"], actor["country"])
+            known = known or resolve(actor["name"], when, actor["role"], actor["country"], context=context)
             actor["wikidata"] = (known.qid or None) if known else None
             actor["office"] = known.office if known else None
             if known is not None and not actor["country"] and known.country:
