@@ -153,3 +153,17 @@ def test_a_persons_party_is_no_party_to_the_event(nlp):
     treaty = only(nlp, text, "treaty")
     assert not [a for a in treaty["actors"] if a["kind"] == "org"]
     assert all(a["country"] == "AUT" for a in treaty["actors"] if a["name"] == "Hans Jörg Schelling")
+
+
+def test_a_party_before_the_name_is_the_persons(nlp):
+    doc = process(nlp, "Ob er auf den Grünen Alexander Van der Bellen treffen werde, sei egal.", "2016-05-10")
+    assert not [a for e in doc._.events for a in e["actors"] if a["kind"] == "org"]
+
+
+def test_these_countries_are_the_ones_listed(nlp):
+    text = (
+        "Brasilien, Argentinien, Chile und Peru gründeten eine Gemeinschaft. "
+        "Staatschefs und Diplomaten dieser Länder unterschrieben dazu in Cuzco eine Deklaration."
+    )
+    treaty = only(nlp, text, "treaty")
+    assert {a["country"] for a in treaty["actors"]} == {"BRA", "ARG", "CHL", "PER"}

@@ -32,6 +32,7 @@ POSSESSIVES = word_set("possessives")
 CLAUSE_ENDS = word_set("clause_ends")
 PAIR_WORDS = word_set("pair_words")
 COLLECTIVE_NOUNS = word_set("collective_nouns")
+DEMONSTRATIVES = word_set("demonstratives")
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 GOVERNMENT_NOUNS = frozenset(word_table("government_nouns"))
 EMBEDDING_WORDS = word_set("embedding_prepositions")
@@ -368,6 +369,9 @@ def referred_group(doc: Doc, sent: Span, present: list[Actor]) -> list[Actor]:
     """'Sie wollen sich ... treffen' (the persons of the sentence before) and
     'die beiden Bundeskanzler' (the last two persons named)."""
     words = [t.lower_ for t in sent]
+    named = named_group(doc, sent, words)
+    if named:
+        return named
     for k, w in enumerate(words[:-1]):
         if w in PAIR_WORDS:
             if words[k + 1] in COLLECTIVE_NOUNS:  # "beider Länder", "beide Seiten": countries
@@ -382,6 +386,37 @@ def referred_group(doc: Doc, sent: Span, present: list[Actor]) -> list[Actor]:
             group = [a for a in persons_before(doc, sent.start, present) if any(s in starts for s, _ in a["mentions"])]
             return group[:3]
     return []
+
+
+def named_group(doc: Doc, sent: Span, words: list[str]) -> list[Actor]:
+    """Countries the sentence refers to: 'Staatschefs dieser Länder' (the countries of the
+    nearest of the three sentences before that names two or more, else of those of the two
+    after that do)."""
+    if not any(w in COLLECTIVE_NOUNS and k > 0 and words[k - 1] in DEMONSTRATIVES for k, w in enumerate(words)):
+        return []
+    countries = [a for a in doc._.actors or [] if a["kind"] == "country"]
+
+    def listed(other: Span) -> list[Actor]:
+        found = [a for a in countries if any(other.start <= s < other.end for s, _ in a["mentions"])]
+        return sorted(found, key=lambda a: min(s for s, _ in a["mentions"] if s >= other.start)) if len(found) >= 2 else []
+
+    prev = sent
+    for _ in range(3):
+        if prev.start > 0:
+            prev = sentence_of(doc[prev.start - 1])
+            if listed(prev):
+                return listed(prev)
+    out: list[Actor] = []
+    nxt = sent
+    for _ in range(2):  # "Staatschefs dieser Länder unterschrieben ... Es sind A, B und C. Die Staatschefs von D und E ..."
+        if nxt.end >= len(doc):
+            break
+        nxt = sentence_of(doc[nxt.end])
+        more = listed(nxt)
+        if out and not more:
+            break
+        out.extend(a for a in more if a not in out)
+    return out
 
 
 def actors_before(doc: Doc, position: int, kind: str, exclude: list[Actor] = ()) -> list[Actor]:

@@ -70,10 +70,14 @@ def collective_actors(
 
 def affiliations(doc: Doc, persons: list[dict]) -> set[int]:
     """Where an organisation names a person's party, not a party to the event: 'Hans Jörg
-    Schelling (ÖVP)', 'Joschka Fischer von den Grünen' (the first token of the organisation)."""
+    Schelling (ÖVP)', 'Joschka Fischer von den Grünen', 'den Grünen Alexander Van der Bellen'
+    (the first token of the organisation)."""
     out = set()
+    orgs = {p.end: p.start for p in places(doc) if p.label_ == "org"}
     for p in persons:
-        for _, end in p["mentions"]:
+        for start, end in p["mentions"]:
+            if start in orgs:
+                out.add(orgs[start])
             if end + 1 < len(doc) and doc[end].text == "(":
                 out.add(end + 1)
             elif end + 2 < len(doc) and doc[end].lower_ == "von" and doc[end + 1].lower_ in ("der", "den", "dem"):
