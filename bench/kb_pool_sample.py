@@ -25,8 +25,8 @@ CURRENT: dict[str, str] = {}
 def main(path: str, sample: int = 40, out: str | None = None) -> None:
     real = actors_module.resolve
 
-    def logged(name, dates, role=None, country=None, kb=None):
-        h = real(name, dates, role, country, kb)
+    def logged(name, dates, role=None, country=None, kb=None, context=None):
+        h = real(name, dates, role, country, kb, context)
         if h is not None and country is None and h.country:
             FOUND.append((CURRENT["id"], name, role or "", ",".join(dates[:3]), h.name, h.country, h.office, h.start, h.end))
         return h
