@@ -326,6 +326,7 @@ def test_o_refuses_a_file_without_write_permission(tmp_path, monkeypatch):
     out.write_text("keep\n", encoding="utf-8")
     out.chmod(0o444)
     real_access = os.access
+
     def access(p, mode, **kw):  # what a 0444 file is to anyone but root
         return False if str(p) == str(out) and mode & os.W_OK else real_access(p, mode, **kw)
 
@@ -483,3 +484,69 @@ def test_batch_summary_counts_read_as_words(tmp_path):
     assert res.exit_code == 0
     assert re.search(r"events: (\w+ \d+, )*\w+ \d+; status: (\w+ \d+, )*\w+ \d+;", res.output), res.output
     assert "{" not in res.output
+
+
+def test_csv_quotes_text_defuses_formulas_and_keeps_documents_without_events(tmp_path):
+    import csv as csvlib
+
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("Das Wetter war schön.\n", encoding="utf-8")
+    evil = tmp_path / "=cmd.txt"
+    evil.write_text(SAMPLE_TEXT, encoding="utf-8")
+    out = tmp_path / "e.csv"
+    res = runner.invoke(app, ["extract", str(evil), str(quiet), "-f", "csv", "--all-docs", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    raw = out.read_text(encoding="utf-8")
+    rows = list(csvlib.DictReader(raw.splitlines()))
+    assert {r["doc_id"] for r in rows} == {"'=cmd.txt", "quiet.txt"}  # a formula shows as text
+    cameo = next(r["cameo"] for r in rows if r["cameo"])
+    assert f'"{cameo}"' in raw  # quoted: "041" stays a string
+    assert [r for r in rows if r["doc_id"] == "quiet.txt"][0]["type"] == ""
+
+
+def test_sentence_text_is_trimmed_and_offsets_follow(tmp_path):
+    text = "\n\n   " + SAMPLE_TEXT.replace("\n", "\n\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(path), "-f", "json"])
+    for e in json.loads(res.output)["events"]:
+        s = e["sentence"]
+        assert s["text"] == s["text"].strip() and text[s["start"] : s["end"]] == s["text"]
+
+
+def test_rich_markup_in_a_file_name_is_shown_as_written(tmp_path):
+    path = tmp_path / "[red]Bericht.txt"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(path)], env={"COLUMNS": "140"})
+    assert res.exit_code == 0 and "[red]Bericht.txt" in res.output
+
+
+def test_narrow_tables_stack_and_words_are_not_cut(tmp_path):
+    res = runner.invoke(app, ["extract", str(SAMPLES / "korea-ukraine-russland.txt")], env={"COLUMNS": "80"})
+    assert res.exit_code == 0
+    assert "   actors: Yoon Suk-yeol (KOR), Wolodymyr Selenskyj (UKR)" in res.output and "┃" not in res.output
+    wide = runner.invoke(app, ["extract", str(SAMPLES / "korea-ukraine-russland.txt")], env={"COLUMNS": "120"})
+    assert "┃" in wide.output and "telefoniert" in wide.output and "unterzeichnet" in wide.output
+
+
+def test_info_does_not_hard_wrap_paths_when_piped():
+    res = runner.invoke(app, ["info"], env={"COLUMNS": "40"})
+    assert res.exit_code == 0
+    assert any(line.startswith("rules: ") and line.endswith("triggers.jsonl") for line in res.output.splitlines())
+
+
+def test_help_documents_formats_and_json_lines_keys():
+    batch_help = runner.invoke(app, ["batch", "--help"], env={"COLUMNS": "200"}).output
+    assert "--text-key" in batch_help and "field that holds the article text" in batch_help and "--all-docs" in batch_help
+    extract_help = runner.invoke(app, ["extract", "--help"], env={"COLUMNS": "200"}).output
+    assert "a list for several" in extract_help and "parquet" not in extract_help
+
+
+def test_evaluate_on_an_input_it_cannot_use_fails_with_one_line(tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "a.json").write_text(json.dumps({"id": "a", "events": []}), encoding="utf-8")
+    wrong = tmp_path / "input.json"  # a JSON array, not JSON Lines
+    wrong.write_text(json.dumps([{"id": "a", "text": SAMPLE_TEXT}]), encoding="utf-8")
+    res = runner.invoke(app, ["evaluate", str(gold), str(wrong)])
+    assert res.exit_code == 1 and "E020" in res.output and len(res.output.strip().splitlines()) == 1

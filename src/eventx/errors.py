@@ -43,6 +43,7 @@ class Errors:
     E017 = "[E017] Standard input is closed: pipe a text into eventx or give a file"
     E018 = "[E018] --model {name!r} is a Python package but not a spaCy pipeline ({reason})"
     E019 = "[E019] --model {name!r} could not be loaded: {reason}"
+    E020 = "[E020] Cannot evaluate {path}: {reason}"
     E099 = "[E099] Unexpected error: {kind}: {message}. Run with --debug for the traceback"
 
 

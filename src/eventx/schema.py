@@ -88,7 +88,12 @@ class Trigger(_Node):
 
 @dataclass
 class Sentence(Trigger):
-    pass
+    @classmethod
+    def trimmed(cls, text: str, start: int, end: int) -> Sentence:
+        """The sentence without the line breaks and spaces around it (offsets moved to match)."""
+        lead = len(text) - len(text.lstrip())
+        core = text.strip()
+        return cls(core, start + lead, start + lead + len(core))
 
 
 @dataclass
@@ -125,7 +130,7 @@ class Event(_Node):
             location=None if loc is None else Place(**loc),
             date=None if date is None else DateValue(**date),
             trigger=Trigger(**rec["trigger"]),
-            sentence=Sentence(**rec["sentence"]),
+            sentence=Sentence.trimmed(**rec["sentence"]),
             mentions=rec["mentions"],
             cameo=rec["cameo"],
             plover=Plover(**rec["plover"]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ from pathlib import Path
 from typing import IO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from .output_path import open_output
 from .schema import CSV_FIELDS, actor_label
@@ -29,11 +32,32 @@ def dumps(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=False)
 
 
-def write_csv(results: Iterable[dict], out: IO[str]) -> None:
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets run as a formula
+
+
+def safe_cell(value):
+    """A CSV cell that a spreadsheet shows as text: a leading ' before = + - @ (formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(results: Iterable[dict], out: IO[str], all_docs: bool = False) -> None:
+    """One row per event; text cells quoted (CAMEO "041" stays a string for tools that honour
+    quotes; pandas needs ``dtype={"cameo": str}``), numbers bare; formula-like cells defused.
+    ``all_docs``: a document without events still gets a row (its id, the rest empty)."""
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
-    for row in csv_rows(results):
-        writer.writerow(row)
+    for r in results:
+        rows = list(csv_rows([r]))
+        if not rows and all_docs:
+            rows = [{name: (r["id"] if i == 0 else "") for i, name in enumerate(CSV_FIELDS)}]
+        for row in rows:
+            writer.writerow({k: safe_cell(v) for k, v in row.items()})
+
+
+def write_csv_all_docs(results: Iterable[dict], out: IO[str]) -> None:
+    write_csv(results, out, all_docs=True)
 
 
 def write_json(results: Iterable[dict], out: IO[str]) -> None:
@@ -59,25 +83,52 @@ def write_jsonl(results: Iterable[dict], out: IO[str]) -> None:
         out.flush()
 
 
+STACKED_BELOW = 100  # columns: narrower consoles get one block per event instead of a table
+
+
+def _cells(e: dict) -> dict[str, str]:
+    """The display texts of an event (plain text, markup escaped by the callers)."""
+    date = e.get("date")
+    date_text = "" if not date else f"{date['value'] or '?'}{' ' + date['mod'] if date.get('mod') else ''} ({date['text']})"
+    actors = ", ".join(actor_label(a) for a in e["actors"])
+    if e["hosts"]:
+        actors += " → " + ", ".join(actor_label(a) for a in e["hosts"])
+    loc = e.get("location")
+    place = "" if not loc else (f"{loc['name']} ({loc['country']})" if loc.get("country") else loc["name"])
+    return {
+        "type": e["type"],
+        "status": e["status"],
+        "actors": actors,
+        "date": date_text,
+        "place": place,
+        "trigger": e["trigger"]["text"],
+    }
+
+
 def events_table(result: dict) -> Table:
-    table = Table(title=f"{result['id']}", title_justify="left", show_lines=False)
+    """Columns sized to their content; long cells wrap at spaces (words are not cut unless a
+    single word is wider than its column)."""
+    table = Table(title=escape(str(result["id"])), title_justify="left", show_lines=False)
     for col in ("type", "status", "actors", "date", "place", "trigger"):
-        table.add_column(col, overflow="fold")
+        short = col in ("type", "status", "trigger")
+        table.add_column(col, overflow="fold", no_wrap=short, ratio=None if short else 2)
     for e in result["events"]:
-        date = e.get("date")
-        date_cell = (
-            ""
-            if not date
-            else f"{date['value'] or '?'}{' ' + date['mod'] if date.get('mod') else ''} [dim]({date['text']})[/dim]"
-        )
-        actors = ", ".join(actor_label(a) for a in e["actors"])
-        if e["hosts"]:
-            actors += " → " + ", ".join(actor_label(a) for a in e["hosts"])
-        loc = e.get("location")
-        place = "" if not loc else (f"{loc['name']} ({loc['country']})" if loc.get("country") else loc["name"])
+        cells = {k: escape(v) for k, v in _cells(e).items()}
         style = STATUS_STYLE.get(e["status"], "")
-        table.add_row(e["type"], f"[{style}]{e['status']}[/{style}]", actors, date_cell, place, e["trigger"]["text"])
+        cells["status"] = f"[{style}]{cells['status']}[/{style}]" if style else cells["status"]
+        table.add_row(*cells.values())
     return table
+
+
+def events_blocks(result: dict, console: Console) -> None:
+    """One block per event, for narrow consoles: the fields one under another, wrapped at spaces."""
+    console.print(Text(str(result["id"]), style="bold"))
+    for n, e in enumerate(result["events"], 1):
+        cells = _cells(e)
+        console.print(Text(f"{n}. {cells['type']} ({cells['status']})", style=STATUS_STYLE.get(e["status"], "")))
+        for key in ("actors", "date", "place", "trigger"):
+            if cells[key]:
+                console.print(Text(f"   {key}: {cells[key]}"))
 
 
 def summary_line(result: dict) -> str:
@@ -92,16 +143,24 @@ def summary_line(result: dict) -> str:
 
 
 def _console(out: IO[str]) -> Console:
-    return Console(file=out) if out.isatty() else Console(file=out, width=140, force_terminal=False)
+    """The terminal's width on a terminal; else $COLUMNS, else 140 columns."""
+    if out.isatty():
+        return Console(file=out)
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() and int(columns) >= 20 else 140
+    return Console(file=out, width=width, force_terminal=False)
 
 
 def write_table(results: Iterable[dict], out: IO[str]) -> None:
-    """A rich table of events and a summary line per document."""
+    """A rich table of events (one block per event below 100 columns) and a summary line per document."""
     console = _console(out)
     for r in results:
         if r["events"]:
-            console.print(events_table(r))
-        console.print(summary_line(r))
+            if console.width < STACKED_BELOW:
+                events_blocks(r, console)
+            else:
+                console.print(events_table(r))
+        console.print(Text(summary_line(r)))
 
 
 ENTITY_TABLES = (
@@ -146,6 +205,7 @@ JSON = Writer(write_json)
 JSON_ARRAY = Writer(write_json_array)
 JSONL = Writer(write_jsonl)
 CSV = Writer(write_csv, newline="")
+CSV_ALL_DOCS = Writer(write_csv_all_docs, newline="")
 ENTITIES_TABLE = Writer(write_entities_table)
 
 

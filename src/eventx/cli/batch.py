@@ -61,14 +61,17 @@ DASK_FORMATS = (BatchFormat.jsonl, BatchFormat.parquet)
 def batch(
     inputs: list[str] = typer.Argument(..., help="Folders, .txt files, .jsonl files, or - (JSON Lines on stdin)."),
     fmt: BatchFormat = format_option(
-        BatchFormat.jsonl, "jsonl (default), json, csv, plover (PLOVER records), sqlite (-o FILE.db); parquet: --engine dask."
+        BatchFormat.jsonl,
+        "jsonl (default), json (always a list), csv (a row per event), plover (PLOVER records), "
+        "sqlite (-o FILE.db); parquet: --engine dask.",
     ),
     output: Path | None = OUTPUT_OPT,
     workers: int = typer.Option(0, "--workers", "-w", help="Processes (default: number of cores)."),
-    glob: str = typer.Option("*.txt", "--glob", help="Files to take from folders."),
-    text_key: str = typer.Option("text", "--text-key"),
-    id_key: str = typer.Option("id", "--id-key"),
-    date_key: str = typer.Option("date", "--date-key"),
+    glob: str = typer.Option("*.txt", "--glob", help="Files to take from folders: a pattern inside them, e.g. '*.txt'."),
+    text_key: str = typer.Option("text", "--text-key", help="JSON Lines: the field that holds the article text."),
+    id_key: str = typer.Option("id", "--id-key", help="JSON Lines: the field that holds the document id (else file:line)."),
+    date_key: str = typer.Option("date", "--date-key", help="JSON Lines: the field that holds the article date YYYY-MM-DD."),
+    all_docs: bool = typer.Option(False, "--all-docs", help="csv: a row also for a document without events."),
     date: str | None = DATE_OPT,
     model: str | None = MODEL_OPT,
     types: str | None = TYPES_OPT,
@@ -111,7 +114,8 @@ def batch(
         fail("batch --engine local writes jsonl, json or csv, not parquet: use --format jsonl|json|csv", 2)
     if fmt is BatchFormat.sqlite and output is None:
         fail("--format sqlite writes a database file: give it with -o FILE.db", 2)
-    finish(run_local(options, WRITERS.get(fmt), progress or err.is_terminal, report), errors, print_failures=False)
+    writer = writers.CSV_ALL_DOCS if all_docs and fmt is BatchFormat.csv else WRITERS.get(fmt)
+    finish(run_local(options, writer, progress or err.is_terminal, report), errors, print_failures=False)
 
 
 def run_local(options: BatchOptions, writer: writers.Writer | None, show_progress: bool, report: Path | None = None) -> Report:

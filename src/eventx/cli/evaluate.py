@@ -33,5 +33,15 @@ def evaluate(
         say(message)
     if predictions:
         write_results(results, JSONL, predictions)
+    if not gold:
+        fail(Errors.E020.format(path=gold_dir, reason="it holds no gold .json files"))
+    if not set(preds) & set(gold):
+        fail(
+            Errors.E020.format(
+                path=input,
+                reason=f"none of its {len(preds)} document(s) has a gold file in {gold_dir} "
+                "(give a folder of .txt articles or a .jsonl with the gold ids)",
+            )
+        )
     res = score(gold, preds)
     typer.echo(json.dumps(res, indent=2) if as_json else format_report(res))

@@ -49,8 +49,12 @@ WRITERS = {
 
 def extract(
     paths: list[str] = typer.Argument(..., help="Text files, or - for stdin."),
-    fmt: ExtractFormat = format_option(ExtractFormat.table),
+    fmt: ExtractFormat = format_option(
+        ExtractFormat.table,
+        "Output format. json: one object for one input, a list for several; csv: one row per event.",
+    ),
     output: Path | None = OUTPUT_OPT,
+    all_docs: bool = typer.Option(False, "--all-docs", help="csv: a row also for a document without events."),
     date: str | None = DATE_OPT,
     model: str | None = MODEL_OPT,
     types: str | None = TYPES_OPT,
@@ -84,7 +88,8 @@ def extract(
         if fmt is ExtractFormat.sqlite:
             write_database(results, output, {r.id: r.source for r in good})
         else:
-            writers.write_results(results, WRITERS[fmt], output)
+            writer = writers.CSV_ALL_DOCS if all_docs and fmt is ExtractFormat.csv else WRITERS[fmt]
+            writers.write_results(results, writer, output)
     except OutputError as e:  # a full disk, a vanished folder
         fail(str(e))
     write_report_file(results, report)

@@ -14,7 +14,7 @@ RULE_FILES = ("triggers.jsonl", "modality_cues.jsonl", "roles.tsv", "countries.t
 def info(model: str | None = MODEL_OPT, rules: list[str] | None = RULES_OPT) -> None:
     """Version, model, components, labels and rule files (the shipped ones and the active user rule files)."""
     nlp = load_nlp(model, None, check_rules(rules))
-    out = Console()
+    out = Console(soft_wrap=True)  # long paths stay on one line (also when piped)
     out.print(f"eventx {__version__}")
     meta = nlp.meta
     out.print(f"model: {meta.get('lang')}_{meta.get('name')} {meta.get('version')} ({nlp.path or model})")
