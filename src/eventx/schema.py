@@ -91,9 +91,8 @@ class Sentence(Trigger):
     @classmethod
     def trimmed(cls, text: str, start: int, end: int) -> Sentence:
         """The sentence without the line breaks and spaces around it (offsets moved to match)."""
-        lead = len(text) - len(text.lstrip())
-        core = text.strip()
-        return cls(core, start + lead, start + lead + len(core))
+        lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+        return cls(text.strip(), start + lead, end - trail if text.strip() else start + lead)
 
 
 @dataclass

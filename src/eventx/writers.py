@@ -46,8 +46,8 @@ def write_csv(results: Iterable[dict], out: IO[str], all_docs: bool = False) -> 
     """One row per event; text cells quoted (CAMEO "041" stays a string for tools that honour
     quotes; pandas needs ``dtype={"cameo": str}``), numbers bare; formula-like cells defused.
     ``all_docs``: a document without events still gets a row (its id, the rest empty)."""
+    out.write(",".join(CSV_FIELDS) + "\n")  # the header as plain names
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writeheader()
     for r in results:
         rows = list(csv_rows([r]))
         if not rows and all_docs:
