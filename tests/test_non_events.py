@@ -17,6 +17,8 @@ from eventx.non_events import load_non_events, non_event
         ("Die Lohnverhandlungen der Metaller gehen weiter .", "Lohnverhandlungen", "meeting", "wage_talks"),
         ("Die Regierung schaltet sich in die Lohnverhandlungen ein .", "Lohnverhandlungen", "meeting", "wage_talks"),
         ("Das sagte der Abgeordnete im STANDARD-Gespräch .", "STANDARD-Gespräch", "meeting", "interview"),
+        ("Gefangene wurden ohne Gerichtsverhandlungen festgehalten .", "Gerichtsverhandlungen", "meeting", "court_hearing"),
+        ("Die Grünen führen ein weiteres Argument ins Treffen .", "Treffen", "meeting", "idiom_ins_treffen"),
         ("Die Übernahmegespräche der beiden Konzerne sind gescheitert .", "Übernahmegespräche", "meeting", "wage_talks"),
     ],
 )

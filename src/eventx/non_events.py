@@ -39,4 +39,6 @@ def non_event(event_type: str, words: list[str], i: int) -> str | None:
             return r["name"]
         if any(k != i and (w in vocab or (suffixes and w.endswith(suffixes))) for k, w in enumerate(lowered)):
             return r["name"]
+        if any(s in lower[: max(lower.find(t) for t in r["triggers"])] for s in suffixes if s):
+            return r["name"]  # the context inside the compound: "Gerichtsverhandlungen"
     return None
