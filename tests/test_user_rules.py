@@ -135,7 +135,8 @@ def test_rules_through_the_component_config(tmp_path):
 
     nlp = spacy.blank("de")
     component = nlp.add_pipe("eventx_events", config={"user_rules": [str(RULES)]})
-    assert component.user_rules.files == [str(RULES)] and "sanction" in component.plover
+    assert component.user_rules.files == [str(RULES)] and "sanction" in component.all_plover
+    assert "sanction" not in component.plover  # the component's own table, which to_disk writes
     assert nlp.config["components"]["eventx_events"]["user_rules"] == [str(RULES)]
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{}\n", encoding="utf-8")

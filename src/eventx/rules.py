@@ -230,3 +230,76 @@ def load_plover(path: Path | None = None) -> dict[str, dict]:
         row += [""] * (4 - len(row))
         out[row[0]] = {"event": row[1], "mode": row[2] or None, "event_unless_asserted": row[3] or None}
     return out
+
+
+# -- writers: the inverse of the loaders, used by the components' to_disk ----------------
+def write_tsv(path: Path, rows: list[list[str]], header: str = "") -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        if header:
+            f.write(f"# {header}\n")
+        for row in rows:
+            f.write("\t".join(row) + "\n")
+
+
+def write_jsonl(path: Path, records: list[dict]) -> None:
+    """One JSON object a line (the str enums of the cues are written as their values)."""
+    with open(path, "w", encoding="utf-8") as f:
+        for rec in records:
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def write_json(path: Path, data: dict) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
+def write_roles(path: Path, roles: dict[str, tuple[str, str | None]]) -> None:
+    write_tsv(path, [[title, code, implied or ""] for title, (code, implied) in roles.items()], "title\tcode\timplied country")
+
+
+def write_name_titles(path: Path, titles: dict[str, str]) -> None:
+    write_tsv(path, [[word, kind] for word, kind in titles.items()], "word\tkind (title|rank|kin)")
+
+
+def write_name_heads(path: Path, heads: dict[str, tuple[str, bool]]) -> None:
+    rows = [[word, label, "suffix" if suffix else "exact"] for word, (label, suffix) in heads.items()]
+    write_tsv(path, rows, "word\tlabel\tmatch (exact|suffix)")
+
+
+def load_organisation_table(path: Path | None = None) -> dict[str, dict[str, str]]:
+    """``organisations.tsv`` whole: {"names": surface form -> name, "countries": name -> country}."""
+    return {"names": load_organisations(path), "countries": load_organisation_countries(path)}
+
+
+def write_organisation_table(path: Path, table: dict[str, dict[str, str]]) -> None:
+    aliases: dict[str, list[str]] = {}
+    for surface, name in table["names"].items():
+        aliases.setdefault(name, [])
+        if surface != name:
+            aliases[name].append(surface)
+    rows = [[name, "|".join(more), table["countries"].get(name, "")] for name, more in aliases.items()]
+    write_tsv(path, rows, "name\taliases (|)\tcountry of a national organisation")
+
+
+def write_country_table(path: Path, table: list[dict]) -> None:
+    keys = ("adjectives", "demonyms", "capitals", "names")
+    write_tsv(path, [[row["iso3"], *("|".join(row[k]) for k in keys)] for row in table], "iso3\t" + "\t".join(keys))
+
+
+def write_plover(path: Path, plover: dict[str, dict]) -> None:
+    rows = [[t, p["event"], p["mode"] or "", p["event_unless_asserted"] or ""] for t, p in plover.items()]
+    write_tsv(path, rows, "type\tevent\tmode\tevent_unless_asserted")
+
+
+def load_tense_words(path: Path | None = None) -> dict[str, list[str]]:
+    """{"future": [...], "past": [...]}: the words that put a sentence in the future or the
+    past (eventx_dates); by default from ``word_lists.json``."""
+    if path is None:
+        lists = load_word_lists()
+        return {"future": list(lists["future_cues"]), "past": sorted({*lists["past_auxiliaries"], *lists["past_time_words"]})}
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    if set(data) != {"future", "past"} or not all(isinstance(w, str) for v in data.values() for w in v):
+        raise EventxError(Errors.E009.format(path=path, line=1, reason='needs "future" and "past" word lists'))
+    return {"future": list(data["future"]), "past": list(data["past"])}

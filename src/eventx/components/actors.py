@@ -30,7 +30,9 @@ from ..collectives import affiliations, collective_actors
 from ..doc import places, sentence_of, token_texts
 from ..references import resolve_references
 from ..resolution import article_dates, resolve
-from ..rules import load_roles, word_set, word_tuple
+from ..rules import load_roles, word_set, word_tuple, write_roles
+from . import defaults  # noqa: F401  (registers the default rule loaders)
+from .carry import CarriesRules, RuleFile
 
 WINDOW = 6
 ARTICLES = word_set("articles")
@@ -40,10 +42,34 @@ Affiliation = tuple[str | None, str | None, str | None]  # (role, role code, cou
 HYPHENATED_GIVEN_NAME = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]+-[a-zäöüß]+$")
 
 
-class ActorFinder:
-    def __init__(self, nlp: Language, name: str = "eventx_actors") -> None:
+@Language.factory(
+    "eventx_actors",
+    default_config={"roles": {"@misc": "eventx.default_roles.v1"}},
+    assigns=["doc._.actors"],
+    requires=["doc.ents", "doc.spans"],
+)
+def make_actor_finder(nlp: Language, name: str, roles: dict[str, tuple[str, str | None]]) -> ActorFinder:
+    """Create the eventx_actors component.
+
+    nlp (Language): the pipeline (needs NER with PER, and eventx_countries before it).
+    name (str): the component name.
+    roles (dict): lowercase title -> (CAMEO role code, implied ISO3 or None) (eventx.default_roles.v1).
+    RETURNS (ActorFinder): the component.
+    """
+    return ActorFinder(nlp, name, roles=roles)
+
+
+class ActorFinder(CarriesRules):
+    rule_files = (RuleFile("roles.tsv", "roles", load_roles, write_roles),)
+
+    def __init__(
+        self, nlp: Language, name: str = "eventx_actors", *, roles: dict[str, tuple[str, str | None]] | None = None
+    ) -> None:
         self.name = name
-        self.roles = load_roles()
+        self.roles = {t: tuple(v) for t, v in roles.items()} if roles is not None else load_roles()
+        self.set_rules()
+
+    def set_rules(self) -> None:
         # longest titles first so that "Außenminister" wins over "Minister"
         self.titles = sorted(self.roles, key=len, reverse=True)
         self._role_cache: dict[str, tuple[str, str, str | None] | None] = {}
@@ -376,14 +402,3 @@ def inflection_candidates(lower: str) -> list[str]:
         if lower.endswith(ending) and len(lower) > len(ending) + 3:
             out.append(lower[: -len(ending)])
     return out
-
-
-@Language.factory("eventx_actors", assigns=["doc._.actors"], requires=["doc.ents", "doc.spans"])
-def make_actor_finder(nlp: Language, name: str) -> ActorFinder:
-    """Create the eventx_actors component.
-
-    nlp (Language): the pipeline (needs NER with PER, and eventx_countries before it).
-    name (str): the component name.
-    RETURNS (ActorFinder): the component.
-    """
-    return ActorFinder(nlp, name)

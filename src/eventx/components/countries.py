@@ -12,7 +12,9 @@ and organisations from ``resources/countries.tsv`` and ``organisations.tsv``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 
 from babel import Locale
 from babel.core import get_global
@@ -24,24 +26,39 @@ from spacy.util import filter_spans
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..doc import PLACES_KEY as SPAN_KEY
 from ..doc import places, token_texts  # noqa: F401  (places: moved to eventx.doc)
-from ..rules import load_country_table, load_organisation_countries, load_organisations
+from ..rules import load_country_table, load_organisation_table, write_country_table, write_organisation_table
+from . import defaults  # noqa: F401  (registers the default rule loaders)
+from .carry import CarriesRules, RuleFile
 
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 NON_UN_MEMBERS = frozenset({"PSE", "XKX", "VAT", "TWN"})
 
 
 @lru_cache(maxsize=1)
-def cldr_names() -> dict[str, str]:
-    """ISO3 -> German short name from CLDR (e.g. KOR -> Südkorea)."""
+def _cldr_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(ISO3 -> alpha-2, alpha-2 -> German territory name) from CLDR (read once: babel is slow)."""
     alpha3_to_2 = {k: v[0] for k, v in get_global("territory_aliases").items() if len(k) == 3 and k.isalpha() and len(v) == 1}
-    territories = Locale("de").territories
+    return alpha3_to_2, dict(Locale("de").territories)
+
+
+def cldr_names(table: list[dict] | None = None) -> Mapping[str, str]:
+    """ISO3 -> German short name from CLDR (e.g. KOR -> Südkorea) for the countries of the table
+    (built afresh); without a table, for the shipped ``countries.tsv`` (built once, read-only)."""
+    if table is None:
+        return _shipped_cldr_names()
+    alpha3_to_2, territories = _cldr_tables()
     out = {}
-    for row in load_country_table():
+    for row in table:
         iso3 = row["iso3"]
         alpha2 = "XK" if iso3 == "XKX" else alpha3_to_2.get(iso3)
         if alpha2 and alpha2 in territories:
             out[iso3] = territories[alpha2]
     return out
+
+
+@lru_cache(maxsize=1)
+def _shipped_cldr_names() -> Mapping[str, str]:
+    return MappingProxyType(cldr_names(load_country_table()))
 
 
 def genitive(name: str) -> list[str]:
@@ -59,17 +76,37 @@ def demonym_forms(word: str) -> set[str]:
     return forms
 
 
+def gazetteer(
+    table: list[dict] | None = None, organisations: dict[str, dict[str, str]] | None = None
+) -> tuple[Mapping[str, tuple[str, str, str]], Mapping[str, tuple[str, str]]]:
+    """(phrases, adjectives) of the given tables, built afresh; without tables, the shipped ones,
+    built once and handed out read-only (helpers outside the component look names up in them)."""
+    if table is None and organisations is None:
+        return _shipped_gazetteer()
+    return build_gazetteer(table, organisations)
+
+
 @lru_cache(maxsize=1)
-def gazetteer() -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, str]]]:
-    """Return (phrases, adjectives).
+def _shipped_gazetteer() -> tuple[Mapping[str, tuple[str, str, str]], Mapping[str, tuple[str, str]]]:
+    phrases, adjectives = build_gazetteer()
+    return MappingProxyType(phrases), MappingProxyType(adjectives)
+
+
+def build_gazetteer(
+    table: list[dict] | None = None, organisations: dict[str, dict[str, str]] | None = None
+) -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, str]]]:
+    """Return (phrases, adjectives), built afresh from the country table and the organisation
+    table (default: the shipped ``countries.tsv`` and ``organisations.tsv``).
 
     phrases: surface string -> (iso3 or "", kind, canonical name); matched case-sensitively.
     adjectives: lowercase inflected adjective -> (iso3, canonical country name).
     """
-    names = cldr_names()
+    table = load_country_table() if table is None else table
+    organisations = load_organisation_table() if organisations is None else organisations
+    names = cldr_names(table)
     phrases: dict[str, tuple[str, str, str]] = {}
     adjectives: dict[str, tuple[str, str]] = {}
-    for row in load_country_table():
+    for row in table:
         iso3 = row["iso3"]
         canonical = names.get(iso3) or (row["names"][0] if row["names"] else iso3)
         for name in [canonical, *row["names"]]:
@@ -84,23 +121,69 @@ def gazetteer() -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, s
         for adj in row["adjectives"]:
             for end in ADJ_ENDINGS:
                 adjectives.setdefault(adj + end, (iso3, canonical))
-    org_countries = load_organisation_countries()
-    for surface, name in load_organisations().items():
+    org_countries = organisations["countries"]
+    for surface, name in organisations["names"].items():
         phrases.setdefault(surface, (org_countries.get(name, ""), "org", name))
     return phrases, adjectives
 
 
-class CountryTagger:
+@Language.factory(
+    "eventx_countries",
+    default_config={
+        "countries": {"@misc": "eventx.default_countries.v1"},
+        "organisations": {"@misc": "eventx.default_organisations.v1"},
+    },
+    assigns=["doc.spans"],
+    requires=["token.text"],
+)
+def make_country_tagger(
+    nlp: Language, name: str, countries: list[dict], organisations: dict[str, dict[str, str]]
+) -> CountryTagger:
+    """Create the eventx_countries component.
+
+    nlp (Language): the pipeline.
+    name (str): the component name.
+    countries (list[dict]): one record per country: iso3, adjectives, demonyms, capitals, names
+        (eventx.default_countries.v1).
+    organisations (dict): {"names": surface form -> canonical name, "countries": name -> country of
+        a national organisation} (eventx.default_organisations.v1).
+    RETURNS (CountryTagger): the component.
+    """
+    return CountryTagger(nlp, name, countries=countries, organisations=organisations)
+
+
+class CountryTagger(CarriesRules):
     """Find places and organisations; store them in ``doc.spans["eventx_places"]``."""
 
-    def __init__(self, nlp: Language, name: str = "eventx_countries") -> None:
+    rule_files = (
+        RuleFile("countries.tsv", "countries", load_country_table, write_country_table),
+        RuleFile("organisations.tsv", "organisations", load_organisation_table, write_organisation_table),
+    )
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "eventx_countries",
+        *,
+        countries: list[dict] | None = None,
+        organisations: dict[str, dict[str, str]] | None = None,
+    ) -> None:
         self.name = name
-        phrases, self.adjectives = gazetteer()
-        self.phrases = phrases
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.vocab, self.make_doc = nlp.vocab, nlp.make_doc
+        if countries is None:
+            countries = load_country_table()
+        self.countries = [{k: (list(v) if isinstance(v, list) else v) for k, v in row.items()} for row in countries]
+        if organisations is None:
+            organisations = load_organisation_table()
+        self.organisations = {k: dict(v) for k, v in organisations.items()}
+        self.set_rules()
+
+    def set_rules(self) -> None:
+        self.phrases, self.adjectives = build_gazetteer(self.countries, self.organisations)
+        self.matcher = PhraseMatcher(self.vocab, attr="ORTH")
         # build patterns with the tokenizer only (no pipeline)
-        for surface in sorted(phrases):
-            self.matcher.add(surface, [nlp.make_doc(surface)])
+        for surface in sorted(self.phrases):
+            self.matcher.add(surface, [self.make_doc(surface)])
 
     def lookup_token(self, text: str) -> tuple[str, str, str] | None:
         """Resolve one token: an adjective ('südkoreanischen') or a hyphen prefix ('US-Präsident')."""
@@ -170,17 +253,6 @@ class CountryTagger:
     @staticmethod
     def _in_person(doc: Doc, span: Span) -> bool:
         return any(ent.label_ == "PER" and ent.start <= span.start and span.end <= ent.end for ent in doc.ents)
-
-
-@Language.factory("eventx_countries", assigns=["doc.spans"], requires=["token.text"])
-def make_country_tagger(nlp: Language, name: str) -> CountryTagger:
-    """Create the eventx_countries component.
-
-    nlp (Language): the pipeline.
-    name (str): the component name.
-    RETURNS (CountryTagger): the component.
-    """
-    return CountryTagger(nlp, name)
 
 
 def prefix_head(text: str, phrases: dict) -> str | None:

@@ -22,20 +22,24 @@ from .. import extensions  # noqa: F401
 from ..clauses import clause_ids
 from ..doc import DATES_KEY as SPAN_KEY
 from ..doc import dates, sentence_of, sentences, token_texts  # noqa: F401  (dates, sentence_of: moved to eventx.doc)
-from ..rules import word_set
+from ..rules import load_tense_words, word_set, write_json
 from ..timex import Context, article_anchor_year, find_timexes
+from . import defaults  # noqa: F401  (registers the default rule loaders)
+from .carry import CarriesRules, RuleFile
 
 FUTURE_CUES = word_set("future_cues")
 PAST_CUES = word_set("past_auxiliaries") | word_set("past_time_words")
 
 
-def sentence_is_future(sent: Span) -> bool:
+def sentence_is_future(sent: Span, future: frozenset[str] = FUTURE_CUES, past: frozenset[str] = PAST_CUES) -> bool:
     """A sentence speaks of the future when it has a future cue and no past one."""
     words = {w.lower() for w in token_texts(sent.doc)[sent.start : sent.end]}
-    return bool(words & FUTURE_CUES) and not (words & PAST_CUES)
+    return bool(words & future) and not (words & past)
 
 
-def clause_tenses(doc: Doc, sents: list[Span]) -> tuple[list[int], list[bool]]:
+def clause_tenses(
+    doc: Doc, sents: list[Span], future_cues: frozenset[str] = FUTURE_CUES, past_cues: frozenset[str] = PAST_CUES
+) -> tuple[list[int], list[bool]]:
     """(start characters, future?) of the clauses of the sentences: a clause with a tense cue
     of its own ("am Freitag will er reisen") follows it; one without follows its sentence
     when no clause has a cue, else it is past, the default of news ("am Montag telefonierte
@@ -46,28 +50,53 @@ def clause_tenses(doc: Doc, sents: list[Span]) -> tuple[list[int], list[bool]]:
     for sent in sents:
         words = texts[sent.start : sent.end]
         lowered = [w.lower() for w in words]
-        sentence_future = bool(set(lowered) & FUTURE_CUES) and not (set(lowered) & PAST_CUES)
+        sentence_future = bool(set(lowered) & future_cues) and not (set(lowered) & past_cues)
         ids = clause_ids(words)
         clauses = [[i for i, k in enumerate(ids) if k == c] for c in range(ids[-1] + 1 if ids else 0)]
-        cues = [{lowered[i] for i in members} & (FUTURE_CUES | PAST_CUES) for members in clauses]
+        cues = [{lowered[i] for i in members} & (future_cues | past_cues) for members in clauses]
         for members, cue in zip(clauses, cues, strict=True):
             starts.append(doc[sent.start + members[0]].idx)
             if cue:
-                future.append(bool(cue & FUTURE_CUES) and not (cue & PAST_CUES))
+                future.append(bool(cue & future_cues) and not (cue & past_cues))
             else:
                 future.append(sentence_future and not any(cues))
     return starts, future
 
 
-class DateTagger:
-    def __init__(self, nlp: Language, name: str = "eventx_dates") -> None:
+@Language.factory(
+    "eventx_dates",
+    default_config={"tense_words": {"@misc": "eventx.default_tense_words.v1"}},
+    assigns=["doc.spans", "doc._.anchor_year"],
+    requires=["token.text"],
+)
+def make_date_tagger(nlp: Language, name: str, tense_words: dict[str, list[str]]) -> DateTagger:
+    """Create the eventx_dates component.
+
+    nlp (Language): the pipeline.
+    name (str): the component name.
+    tense_words (dict): {"future": [...], "past": [...]} (eventx.default_tense_words.v1); a clause
+        with a future word and no past one puts a date without a year after the anchor.
+    RETURNS (DateTagger): the component.
+    """
+    return DateTagger(nlp, name, tense_words=tense_words)
+
+
+class DateTagger(CarriesRules):
+    rule_files = (RuleFile("tense_words.json", "tense_words", load_tense_words, write_json),)
+
+    def __init__(self, nlp: Language, name: str = "eventx_dates", *, tense_words: dict[str, list[str]] | None = None) -> None:
         self.name = name
+        self.tense_words = {k: list(v) for k, v in tense_words.items()} if tense_words is not None else load_tense_words()
+        self.set_rules()
+
+    def set_rules(self) -> None:
+        self.future, self.past = frozenset(self.tense_words["future"]), frozenset(self.tense_words["past"])
 
     def __call__(self, doc: Doc) -> Doc:
         dct = dt.date.fromisoformat(doc._.dct) if doc._.dct else None
         if doc._.anchor_year is None:
             doc._.anchor_year = dct.year if dct else article_anchor_year(doc.text)
-        starts, future = clause_tenses(doc, sentences(doc))
+        starts, future = clause_tenses(doc, sentences(doc), self.future, self.past)
 
         def context_at(char: int) -> Context:
             i = max(0, bisect.bisect_right(starts, char) - 1)
@@ -82,15 +111,3 @@ class DateTagger:
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc
-
-
-@Language.factory("eventx_dates", assigns=["doc.spans", "doc._.anchor_year"], requires=["token.text"])
-def make_date_tagger(nlp: Language, name: str) -> DateTagger:
-    """Create the eventx_dates component.
-
-    nlp (Language): the pipeline.
-    name (str): the component name.
-    RETURNS (DateTagger): the component.
-    """
-    return DateTagger(nlp, name)
-

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -36,55 +35,86 @@ from ..compounds import modifier_of
 from ..doc import sentences, token_texts
 from ..merging import antecedent, inherit_from_visits, merge, merge_into
 from ..non_events import non_event
-from ..rules import load_cues, load_plover, load_triggers, word_set
+from ..rules import load_cues, load_plover, load_triggers, word_set, write_jsonl, write_plover
 from ..summits import add_members, merge_summits, names_group
 from ..timex import Context, resolve
 from ..triggers import Mention, TriggerMatcher
 from ..user_rules import load_user_rules
+from . import defaults  # noqa: F401  (registers the default rule loaders)
+from .carry import CarriesRules, RuleFile
 
 DEMONSTRATIVES = word_set("demonstratives")
 
 
 @Language.factory(
     "eventx_events",
-    default_config={"rules": None, "cues": None, "types": None, "user_rules": []},
+    default_config={
+        "triggers": {"@misc": "eventx.default_triggers.v1"},
+        "cues": {"@misc": "eventx.default_cues.v1"},
+        "plover": {"@misc": "eventx.default_plover.v1"},
+        "types": None,
+        "user_rules": [],
+    },
     assigns=["doc._.events"],
     requires=["doc._.actors", "doc.spans"],
 )
 def make_event_extractor(
-    nlp: Language, name: str, rules: str | None, cues: str | None, types: list[str] | None, user_rules: list[str]
+    nlp: Language,
+    name: str,
+    triggers: list[dict],
+    cues: list[dict],
+    plover: dict[str, dict],
+    types: list[str] | None,
+    user_rules: list[str],
 ) -> EventExtractor:
     """Create the eventx_events component.
 
     nlp (Language): the pipeline.
     name (str): the component name.
-    rules (str | None): path of a trigger file (JSONL) to use instead of the shipped one.
-    cues (str | None): path of a modality cue file (JSONL) to use instead of the shipped one.
+    triggers (list[dict]): trigger rules (default: eventx.default_triggers.v1; a file of your own:
+        {"@misc": "eventx.triggers_from_file.v1", "path": "my_triggers.jsonl"}).
+    cues (list[dict]): modality cues (eventx.default_cues.v1 or eventx.cues_from_file.v1).
+    plover (dict[str, dict]): PLOVER event and mode per event type (eventx.default_plover.v1).
     types (list[str] | None): event types to keep (None: all).
     user_rules (list[str]): user rule files (JSONL: triggers, new event types, cues) added to the
-        shipped rules; see eventx.user_rules.
+        component's rules; see eventx.user_rules. They are read from their paths, not saved with
+        the pipeline.
     RETURNS (EventExtractor): the component.
     """
-    return EventExtractor(nlp, name, rules, cues, types, user_rules)
+    return EventExtractor(nlp, name, triggers=triggers, cues=cues, plover=plover, types=types, user_rules=user_rules)
 
 
-class EventExtractor:
+class EventExtractor(CarriesRules):
+    rule_files = (
+        RuleFile("triggers.jsonl", "triggers", load_triggers, write_jsonl),
+        RuleFile("modality_cues.jsonl", "cues", load_cues, write_jsonl),
+        RuleFile("plover.tsv", "plover", load_plover, write_plover),
+    )
+
     def __init__(
         self,
         nlp: Language,
         name: str = "eventx_events",
-        rules: str | None = None,
-        cues: str | None = None,
+        *,
+        triggers: list[dict] | None = None,
+        cues: list[dict] | None = None,
+        plover: dict[str, dict] | None = None,
         types: list[str] | None = None,
         user_rules: list[str] | None = None,
     ) -> None:
         self.name = name
-        self.user_rules = load_user_rules(user_rules)
-        self.triggers = load_triggers(Path(rules) if rules else None) + self.user_rules.triggers
-        self.cues = load_cues(Path(cues) if cues else None) + self.user_rules.cues
-        self.plover = {**load_plover(), **self.user_rules.plover}
+        self.triggers = [dict(r) for r in triggers] if triggers is not None else load_triggers()
+        self.cues = [dict(r) for r in cues] if cues is not None else load_cues()
+        self.plover = {t: dict(p) for t, p in plover.items()} if plover is not None else load_plover()
+        self.user_rules = load_user_rules(user_rules)  # read from their files (the config names them), not carried
         self.types = set(types) if types else None
-        self.matcher = TriggerMatcher(self.triggers, self.types)
+        self.set_rules()
+
+    def set_rules(self) -> None:
+        """The component's tables plus the user rule files' additions."""
+        self.matcher = TriggerMatcher(self.triggers + self.user_rules.triggers, self.types)
+        self.all_cues = self.cues + self.user_rules.cues
+        self.all_plover = {**self.plover, **self.user_rules.plover}
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.actors is None:
@@ -95,7 +125,7 @@ class EventExtractor:
         events = merge_summits(merge(raw))
         add_members(doc, events)
         inherit_from_visits(events)
-        doc._.events = [to_record(e, self.plover) for e in events]
+        doc._.events = [to_record(e, self.all_plover) for e in events]
         return doc
 
     def _sentence_events(self, doc: Doc, sent: Span, raw: list[dict]) -> None:
@@ -156,7 +186,7 @@ class EventExtractor:
                 return None
             if len(parties) < minimum:
                 return None
-        status, by_cue = mention_status(doc, m, date, self.cues)
+        status, by_cue = mention_status(doc, m, date, self.all_cues)
         date_by_status(doc, date, status)
         return {
             "type": m.type,

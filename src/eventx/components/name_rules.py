@@ -31,7 +31,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..rules import load_name_heads, load_name_titles, load_roles
+from ..rules import load_name_heads, load_name_titles, load_roles, write_name_heads, write_name_titles, write_roles
+from . import defaults  # noqa: F401  (registers the default rule loaders)
+from .carry import CarriesRules, RuleFile
 
 NAME_LABELS = frozenset({"PER", "LOC"})
 # lowercase words inside names: "Ursula von der Leyen", "Karl-Theodor zu Guttenberg", "bin Salman"
@@ -45,64 +47,82 @@ STOP_PUNCT = frozenset('()[]{}"“”„«»,;:')
 MIN_COMPOUND_PREFIX = 3  # letters before a title ending: "Bundes|trainer", not "Kil|mister"
 
 
-@lru_cache(maxsize=1)
-def title_words() -> tuple[dict[str, str], tuple[str, ...]]:
-    """(lowercase word -> kind, the 'title' words that also count as compound endings)."""
-    words = {role: "title" for role in load_roles()}
-    words.update(load_name_titles())
-    endings = sorted((w for w, k in words.items() if k == "title" and len(w) >= 4 and not w.endswith(".")), key=len)
-    return words, tuple(reversed(endings))
+class NameTables:
+    """The title words (political roles and ``name_titles.tsv``) and the organisation and place
+    heads (``name_heads.tsv``) in the forms the rules look them up; one per component."""
 
+    def __init__(
+        self, titles: dict[str, str], heads: dict[str, tuple[str, bool]], roles: dict[str, tuple[str, str | None]]
+    ) -> None:
+        self.words = {role: "title" for role in roles}
+        self.words.update(titles)
+        endings = sorted((w for w, k in self.words.items() if k == "title" and len(w) >= 4 and not w.endswith(".")), key=len)
+        self.endings = tuple(reversed(endings))
+        self.exact_heads = {w: label for w, (label, _) in heads.items()}
+        self.suffix_heads = tuple(
+            sorted(((w, label) for w, (label, suffix) in heads.items() if suffix), key=lambda x: -len(x[0]))
+        )
 
-def compound_title(low: str) -> bool:
-    """'bundestrainer', 'löwen-keeper': a title word at the end of a longer word."""
-    words, endings = title_words()
-    if "-" in low and words.get(low.rsplit("-", 1)[-1]) == "title":
-        return True
-    return any(low.endswith(e) and len(low) - len(e) >= MIN_COMPOUND_PREFIX for e in endings)
+    def compound_title(self, low: str) -> bool:
+        """'bundestrainer', 'löwen-keeper': a title word at the end of a longer word."""
+        if "-" in low and self.words.get(low.rsplit("-", 1)[-1]) == "title":
+            return True
+        return any(low.endswith(e) and len(low) - len(e) >= MIN_COMPOUND_PREFIX for e in self.endings)
 
+    def title_kind(self, text: str) -> str | None:
+        """'title', 'rank' or 'kin' when a capitalised token is such a word, else None."""
+        if not text[:1].isupper():
+            return None
+        low = text.lower()
+        kind = self.words.get(low)
+        if kind:
+            return kind
+        return "title" if self.compound_title(low) else None
 
-def title_kind(text: str) -> str | None:
-    """'title', 'rank' or 'kin' when a capitalised token is such a word, else None."""
-    if not text[:1].isupper():
+    def is_title(self, text: str) -> bool:
+        return self.title_kind(text) is not None
+
+    def is_compound_title(self, text: str) -> bool:
+        """A title by its ending or hyphen part only ("Gründungsmitglied", "Löwen-Keeper"): such a
+        word is never a surname, while "Graf", "Richter" or "Major" end many names."""
+        low = text.lower()
+        return text[:1].isupper() and low not in self.words and self.compound_title(low)
+
+    def head_label(self, ent: Span) -> str | None:
+        """ORG or LOC when a person's last word names an organisation or a place."""
+        last = ent[-1].lower_
+        if last in self.exact_heads and len(ent) > 1:
+            return self.exact_heads[last]
+        for suffix, label in self.suffix_heads:
+            if last.endswith(suffix) and last != suffix:
+                return label
         return None
-    low = text.lower()
-    kind = title_words()[0].get(low)
-    if kind:
-        return kind
-    return "title" if compound_title(low) else None
+
+    def person_pieces(self, ent: Span) -> Iterator[tuple[int, int]]:
+        """The (start, end) token ranges of the names in a PER entity, titles cut off."""
+        doc, start, end = ent.doc, ent.start, ent.end
+        while start < end - 1 and self.is_title(doc[start].text) and doc[start + 1].text[:1].isupper():
+            start += 1
+        while end - 1 > start and self.is_compound_title(doc[end - 1].text):
+            end -= 1
+        piece_start = start
+        for i in range(start + 1, end - 1):
+            if self.title_kind(doc[i].text) == "kin":
+                if i > piece_start:
+                    yield piece_start, name_end(doc, piece_start, i)
+                piece_start = i + 1
+        yield piece_start, name_end(doc, piece_start, end)
+
+
+@lru_cache(maxsize=1)
+def shipped_tables() -> NameTables:
+    """The tables of the shipped rule files (for the module-level helpers; components build their own)."""
+    return NameTables(load_name_titles(), load_name_heads(), load_roles())
 
 
 def is_title(text: str) -> bool:
-    return title_kind(text) is not None
-
-
-def is_compound_title(text: str) -> bool:
-    """A title by its ending or hyphen part only ("Gründungsmitglied", "Löwen-Keeper"): such a
-    word is never a surname, while "Graf", "Richter" or "Major" end many names."""
-    low = text.lower()
-    return text[:1].isupper() and low not in title_words()[0] and compound_title(low)
-
-
-@lru_cache(maxsize=1)
-def head_words() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """(exact lowercase last word -> label, (suffix, label) pairs, longest first)."""
-    heads = load_name_heads()
-    exact = {w: label for w, (label, _) in heads.items()}
-    suffixes = tuple(sorted(((w, label) for w, (label, suffix) in heads.items() if suffix), key=lambda x: -len(x[0])))
-    return exact, suffixes
-
-
-def head_label(ent: Span) -> str | None:
-    """ORG or LOC when a person's last word names an organisation or a place."""
-    exact, suffixes = head_words()
-    last = ent[-1].lower_
-    if last in exact and len(ent) > 1:
-        return exact[last]
-    for suffix, label in suffixes:
-        if last.endswith(suffix) and last != suffix:
-            return label
-    return None
+    """Whether a word is a title under the shipped rules."""
+    return shipped_tables().is_title(text)
 
 
 def name_end(doc: Doc, start: int, end: int) -> int:
@@ -115,27 +135,57 @@ def name_end(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def person_pieces(ent: Span) -> Iterator[tuple[int, int]]:
-    """The (start, end) token ranges of the names in a PER entity, titles cut off."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    while start < end - 1 and is_title(doc[start].text) and doc[start + 1].text[:1].isupper():
-        start += 1
-    while end - 1 > start and is_compound_title(doc[end - 1].text):
-        end -= 1
-    piece_start = start
-    for i in range(start + 1, end - 1):
-        if title_kind(doc[i].text) == "kin":
-            if i > piece_start:
-                yield piece_start, name_end(doc, piece_start, i)
-            piece_start = i + 1
-    yield piece_start, name_end(doc, piece_start, end)
+@Language.factory(
+    "eventx_name_rules",
+    default_config={
+        "titles": {"@misc": "eventx.default_name_titles.v1"},
+        "heads": {"@misc": "eventx.default_name_heads.v1"},
+        "roles": {"@misc": "eventx.default_roles.v1"},
+    },
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+)
+def make_name_rules(
+    nlp: Language, name: str, titles: dict[str, str], heads: dict[str, tuple[str, bool]], roles: dict[str, tuple[str, str | None]]
+) -> NameRules:
+    """Create the eventx_name_rules component.
+
+    nlp (Language): the pipeline (with an NER before it).
+    name (str): the component name.
+    titles (dict[str, str]): word -> title, rank or kin (eventx.default_name_titles.v1).
+    heads (dict): last word -> (ORG or LOC, matches as a suffix too) (eventx.default_name_heads.v1).
+    roles (dict): the political titles of eventx_actors, which are titles here too (eventx.default_roles.v1).
+    RETURNS (NameRules): the component.
+    """
+    return NameRules(name, titles=titles, heads=heads, roles=roles)
 
 
-class NameRules:
-    def __init__(self, name: str = "eventx_name_rules") -> None:
+class NameRules(CarriesRules):
+    rule_files = (
+        RuleFile("name_titles.tsv", "titles", load_name_titles, write_name_titles),
+        RuleFile("name_heads.tsv", "heads", load_name_heads, write_name_heads),
+        RuleFile("roles.tsv", "roles", load_roles, write_roles),
+    )
+
+    def __init__(
+        self,
+        name: str = "eventx_name_rules",
+        *,
+        titles: dict[str, str] | None = None,
+        heads: dict[str, tuple[str, bool]] | None = None,
+        roles: dict[str, tuple[str, str | None]] | None = None,
+    ) -> None:
         self.name = name
+        self.titles = dict(titles) if titles is not None else load_name_titles()
+        self.heads = {w: tuple(v) for w, v in heads.items()} if heads is not None else load_name_heads()
+        self.roles = {w: tuple(v) for w, v in roles.items()} if roles is not None else load_roles()
+        self.set_rules()
+
+    def set_rules(self) -> None:
+        self.tables = NameTables(self.titles, self.heads, self.roles)
 
     def __call__(self, doc: Doc) -> Doc:
+        tables = self.tables
         ents: list[Span] = []
         changed = False
         for ent in doc.ents:
@@ -143,18 +193,13 @@ class NameRules:
                 changed = True
             elif ent.label_ != "PER":
                 ents.append(ent)
-            elif all(is_title(t.text) for t in ent):
+            elif all(tables.is_title(t.text) for t in ent):
                 changed = True
             else:
-                for start, end in person_pieces(ent):
-                    label = head_label(doc[start:end]) or "PER"
+                for start, end in tables.person_pieces(ent):
+                    label = tables.head_label(doc[start:end]) or "PER"
                     changed |= (start, end, label) != (ent.start, ent.end, "PER")
                     ents.append(Span(doc, start, end, label=label))
         if changed:
             doc.set_ents(ents, default="outside")
         return doc
-
-
-@Language.factory("eventx_name_rules", assigns=["doc.ents"], requires=["doc.ents"])
-def make_name_rules(nlp: Language, name: str) -> NameRules:
-    return NameRules(name)
