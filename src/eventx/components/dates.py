@@ -96,9 +96,15 @@ class DateTagger(CarriesRules):
         dct = dt.date.fromisoformat(doc._.dct) if doc._.dct else None
         if doc._.anchor_year is None:
             doc._.anchor_year = dct.year if dct else article_anchor_year(doc.text)
-        starts, future = clause_tenses(doc, sentences(doc), self.future, self.past)
+        sents = sentences(doc)
+        sent_starts = [s.start_char for s in sents]
+        tenses: dict[int, tuple[list[int], list[bool]]] = {}  # only sentences with a date need them
 
         def context_at(char: int) -> Context:
+            k = max(0, bisect.bisect_right(sent_starts, char) - 1)
+            if k not in tenses:
+                tenses[k] = clause_tenses(doc, [sents[k]], self.future, self.past)
+            starts, future = tenses[k]
             i = max(0, bisect.bisect_right(starts, char) - 1)
             return Context(dct, doc._.anchor_year, future[i])
 
