@@ -71,3 +71,9 @@ def test_meta_records_scores_on_both_evaluation_sets():
     assert set(perf) == {"germeval2014_dev", "eventx_news_test"}
     assert perf["eventx_news_test"]["overall"]["f"] > perf["germeval2014_dev"]["overall"]["f"] > 0.7
     assert any("Wikinews" in s["name"] or "wikinews" in s["url"] for s in meta["sources"])
+
+
+def test_name_rules_folder_carries_its_rule_files():
+    folder = shipped_model_path() / "eventx_name_rules"
+    for name in ("name_titles.tsv", "name_heads.tsv", "roles.tsv"):
+        assert (folder / name).stat().st_size > 100
