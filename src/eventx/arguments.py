@@ -26,6 +26,7 @@ LOCATION_PREPS = word_set("location_preps")
 DESTINATION_PREPS = word_set("destination_preps")
 GENITIVE_LINKS = word_set("genitive_links")
 PAST_MARKERS = word_set("past_auxiliaries") | word_set("perfect_auxiliaries")
+STRONG_PAST = word_set("strong_past_forms")
 PRONOUNS = word_set("pronouns")
 PLURAL_PRONOUNS = word_set("plural_pronouns")
 POSSESSIVES = word_set("possessives")
@@ -483,7 +484,8 @@ def mention_status(doc: Doc, m: Mention, date: Span | None, cues: list[dict]) ->
         value = date._.timex["value"]
         if len(value) >= 10 and value[:10] >= doc._.dct and value[:4].isdigit():
             lo = max(sent.start, m.anchor.i - 8)
-            if not any(t.lower_ in PAST_MARKERS or t.tag_ in ("VVPP",) for t in doc[lo : m.anchor.i + 8]) and not past_verb(
+            near = doc[lo : m.anchor.i + 8]
+            if not any(t.lower_ in PAST_MARKERS or t.lower_ in STRONG_PAST or t.tag_ == "VVPP" for t in near) and not past_verb(
                 m.anchor
             ):
                 return "planned", True
@@ -492,7 +494,7 @@ def mention_status(doc: Doc, m: Mention, date: Span | None, cues: list[dict]) ->
 
 def past_verb(tok: Token) -> bool:
     text = tok.lower_
-    return text.endswith(("te", "ten", "ete", "eten")) or "Tense=Past" in str(tok.morph)
+    return text.endswith(("te", "ten", "ete", "eten")) or text in STRONG_PAST or "Tense=Past" in str(tok.morph)
 
 
 def recipients_after(doc: Doc, sent: Span, m: Mention, actors: list[Actor], words: set[str]) -> Parties:
