@@ -16,6 +16,11 @@ CASES = [
         "planned",
     ),
     (
+        "Derzeit besucht die polnische Außenministerin Anna Fotyga die Ukraine, wie ihr Ministerium mitteilte.",
+        "2006-05-10",
+        "asserted",
+    ),
+    (
         "Die Außenministerin Annalena Baerbock empfing am Mittwoch ihren polnischen Amtskollegen Radosław Sikorski in Berlin.",
         "2024-10-30",
         "asserted",
