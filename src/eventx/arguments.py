@@ -28,6 +28,7 @@ GENITIVE_LINKS = word_set("genitive_links")
 PAST_MARKERS = word_set("past_auxiliaries") | word_set("perfect_auxiliaries")
 STRONG_PAST = word_set("strong_past_forms")
 ONGOING = word_set("ongoing_adverbs")
+PAST_OR_ONGOING = PAST_MARKERS | STRONG_PAST | ONGOING
 PRONOUNS = word_set("pronouns")
 PLURAL_PRONOUNS = word_set("plural_pronouns")
 POSSESSIVES = word_set("possessives")
@@ -486,8 +487,7 @@ def mention_status(doc: Doc, m: Mention, date: Span | None, cues: list[dict]) ->
         if len(value) >= 10 and value[:10] >= doc._.dct and value[:4].isdigit():
             lo = max(sent.start, m.anchor.i - 8)
             near = doc[lo : m.anchor.i + 8]
-            past_or_ongoing = PAST_MARKERS | STRONG_PAST | ONGOING
-            if not any(t.lower_ in past_or_ongoing or t.tag_ == "VVPP" for t in near) and not past_verb(
+            if not any(t.lower_ in PAST_OR_ONGOING or t.tag_ == "VVPP" for t in near) and not past_verb(
                 m.anchor
             ):
                 return "planned", True
