@@ -32,7 +32,3 @@ def register(force: bool = False) -> None:
 
 
 register()
-
-
-
-from .doc import token_texts  # noqa: E402, F401  (moved to eventx.doc; kept here for old imports)

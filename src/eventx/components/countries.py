@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401  (registers the extensions)
 from ..doc import PLACES_KEY as SPAN_KEY
-from ..doc import places, token_texts  # noqa: F401  (places: moved to eventx.doc)
+from ..doc import token_texts
 from ..rules import load_country_table, load_organisation_table, write_country_table, write_organisation_table
 from . import defaults  # noqa: F401  (registers the default rule loaders)
 from .carry import CarriesRules, RuleFile

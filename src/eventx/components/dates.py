@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from .. import extensions  # noqa: F401
 from ..clauses import clause_ids
 from ..doc import DATES_KEY as SPAN_KEY
-from ..doc import dates, sentence_of, sentences, token_texts  # noqa: F401  (dates, sentence_of: moved to eventx.doc)
+from ..doc import sentences, token_texts
 from ..rules import load_tense_words, word_set, write_json
 from ..timex import Context, article_anchor_year, find_timexes
 from . import defaults  # noqa: F401  (registers the default rule loaders)
