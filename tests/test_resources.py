@@ -59,8 +59,8 @@ def test_word_lists_are_lowercase_except_punctuation():
 
 def test_past_markers_live_once():
     """The past-tense auxiliaries serve both the date tense (eventx_dates) and the event status."""
-    from eventx.arguments import PAST_MARKERS
     from eventx.components.dates import PAST_CUES
+    from eventx.event_status import PAST_MARKERS
 
     shared = rules.word_set("past_auxiliaries")
     assert {"war", "hatte", "wurde"} <= shared

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .arguments import between_phrase, destination
 from .doc import places, sentence_of, token_texts
+from .event_places import destination
 from .rules import word_set, word_tuple
+from .trigger_phrases import between_phrase
 
 NOT_A_MEETING_OBJECT = word_set("not_a_meeting_object")
 EXCLUDED_COMPOUNDS = word_tuple("excluded_compounds")

@@ -4,8 +4,10 @@ The component runs one loop over the sentences; the work lives in rooms of one j
 
 - ``eventx.triggers``: trigger words (``resources/triggers.jsonl``: lemmas for verbs, word
   endings for German compound nouns, "Staatsbesuch", "Gipfeltreffen") and mentions;
-- ``eventx.arguments``: participants, visitors and hosts, destination, place, date (from
-  eventx_actors, eventx_countries and eventx_dates) and the status (ConText-style cues of
+- ``eventx.participants`` (with ``eventx.antecedents`` and ``eventx.trigger_phrases``):
+  participants, visitors and hosts (from eventx_actors and eventx_countries);
+  ``eventx.event_places``: destination and place; ``eventx.event_date``: the date (from
+  eventx_dates); ``eventx.event_status``: the status (ConText-style cues of
   ``resources/modality_cues.jsonl`` and the event date relative to the DCT);
 - ``eventx.merging``: mentions of one happening merged into one event.
 
@@ -21,23 +23,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions  # noqa: F401
-from ..arguments import (
-    date_for,
-    destination,
-    mention_status,
-    owned_tokens,
-    participants,
-    place_in,
-    political,
-    recipients_after,
-)
 from ..compounds import modifier_of
 from ..doc import sentences, token_texts
+from ..event_date import date_for
+from ..event_places import destination, place_in
+from ..event_status import mention_status
 from ..merging import antecedent, inherit_from_visits, merge, merge_into
 from ..non_events import non_event
+from ..participants import participants, political, recipients_after
 from ..rules import load_cues, load_plover, load_triggers, word_set, write_jsonl, write_plover
 from ..summits import add_members, merge_summits, names_group
 from ..timex import Context, resolve
+from ..trigger_phrases import owned_tokens
 from ..triggers import Mention, TriggerMatcher
 from ..user_rules import load_user_rules
 from . import defaults  # noqa: F401  (registers the default rule loaders)
