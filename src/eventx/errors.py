@@ -44,6 +44,7 @@ class Errors:
     E018 = "[E018] --model {name!r} is a Python package but not a spaCy pipeline ({reason})"
     E019 = "[E019] --model {name!r} could not be loaded: {reason}"
     E020 = "[E020] Cannot evaluate {path}: {reason}"
+    E021 = "[E021] batch --engine {engine} does not write {fmt}: it writes {formats}{hint}"
     E099 = "[E099] Unexpected error: {kind}: {message}. Run with --debug for the traceback"
 
 

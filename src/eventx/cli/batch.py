@@ -11,7 +11,7 @@ import typer
 
 from .. import writers
 from ..batch import BatchOptions, Outcome, Report, Summary, failure, local_report, run_batch
-from ..errors import OutputError
+from ..errors import Errors, OutputError
 from ..limits import cap_workers
 from ..readers import iter_inputs
 from ..termination import Interrupted
@@ -56,6 +56,14 @@ WRITERS = {
     BatchFormat.plover: writers.PLOVER,
 }
 DASK_FORMATS = (BatchFormat.jsonl, BatchFormat.parquet)
+LOCAL_FORMATS = tuple(f for f in BatchFormat if f is not BatchFormat.parquet)
+
+
+def wrong_engine_format(engine: Engine, fmt: BatchFormat) -> str:
+    """The E021 line for a --format the engine does not write, naming the formats it does."""
+    formats = LOCAL_FORMATS if engine is Engine.local else DASK_FORMATS
+    hint = " (parquet: --engine dask)" if fmt is BatchFormat.parquet else ""
+    return Errors.E021.format(engine=engine.value, fmt=fmt.value, formats=", ".join(f.value for f in formats), hint=hint)
 
 
 def batch(
@@ -111,7 +119,7 @@ def batch(
             fail("--report works with --engine local; for Dask output run: eventx report DIR/part-*.jsonl -o FILE", 2)
         finish(run_dask(options), errors, print_failures=True)
     if fmt is BatchFormat.parquet:
-        fail("batch --engine local writes jsonl, json or csv, not parquet: use --format jsonl|json|csv", 2)
+        fail(wrong_engine_format(Engine.local, fmt), 2)
     if fmt is BatchFormat.sqlite and output is None:
         fail("--format sqlite writes a database file: give it with -o FILE.db", 2)
     writer = writers.CSV_ALL_DOCS if all_docs and fmt is BatchFormat.csv else WRITERS.get(fmt)
@@ -190,7 +198,7 @@ def run_dask(options: BatchOptions) -> Report:
     if options.output is None:
         fail("--engine dask writes a folder of part files: give it with -o DIR", 2)
     if options.fmt not in DASK_FORMATS:
-        fail("--engine dask writes jsonl or parquet parts: use --format jsonl|parquet", 2)
+        fail(wrong_engine_format(Engine.dask, BatchFormat(options.fmt)), 2)
     if "-" in options.inputs:
         fail("--engine dask reads files, folders and URLs, not stdin", 2)
     if options.model:
