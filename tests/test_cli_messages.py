@@ -1,6 +1,12 @@
 """One clear, coded line for situations the README walk-through found unclear (closing note of
 the previous session): each test names what the user did and what the line must tell them."""
 
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
 from conftest import SAMPLES
 from typer.testing import CliRunner
 
@@ -27,3 +33,50 @@ def test_dask_batch_refuses_csv_with_the_same_coded_line(tmp_path):
     res = runner.invoke(app, ["batch", str(SAMPLES), "-f", "csv", "--engine", "dask", "-o", str(tmp_path / "x")])
     assert res.exit_code == 2, res.output
     assert lines(res.output) == ["[E021] batch --engine dask does not write csv: it writes jsonl, parquet"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="creating a device node needs root")
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_o_on_a_full_device_names_the_o_path(tmp_path, fmt):
+    """A small output fails at the last flush and again when the file is closed: the line names
+    the -o path, not <stdout>."""
+    node = tmp_path / "full"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 7))  # a private /dev/full
+    res = subprocess.run(
+        [sys.executable, "-m", "eventx", "extract", str(SAMPLES / "staatsbesuch.txt"), "-f", fmt, "-o", str(node)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 1, res.stderr
+    assert lines(res.stderr) == [f"[E011] Cannot write {node}: No space left on device"]
+    assert stat.S_ISCHR(node.stat().st_mode)
+
+
+def _file_size_limit(limit: int):
+    def apply() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past the limit, write() fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs preexec_fn (POSIX)")
+def test_o_file_that_cannot_grow_names_the_o_path_and_stays(tmp_path):
+    """A regular -o file written atomically that fails at the last flush (here: a file size
+    limit, as a full disk would): one E011 line naming -o, the old file intact, no temp file."""
+    out = tmp_path / "events.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+    res = subprocess.run(
+        [sys.executable, "-m", "eventx", "extract", str(SAMPLES / "staatsbesuch.txt"), "-f", "jsonl", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=_file_size_limit(200),
+    )
+    assert res.returncode == 1, res.stderr
+    assert lines(res.stderr) == [f"[E011] Cannot write {out}: File too large"]
+    assert out.read_text(encoding="utf-8") == "old\n" and sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl"]

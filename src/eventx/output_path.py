@@ -110,7 +110,7 @@ def open_output(path: str | os.PathLike, newline: str | None = None) -> Iterator
             f = open(name, "w", encoding="utf-8", newline=newline)  # noqa: SIM115  (closed below)
         except OSError as e:
             raise OutputError(Errors.E011.format(path=name, reason=e.strerror or e)) from None
-        with f, _write_errors(name):
+        with _write_errors(name), f:  # closing flushes again and fails again: inside _write_errors too
             yield f
             _flush(f, name)
         return
@@ -122,7 +122,7 @@ def open_output(path: str | os.PathLike, newline: str | None = None) -> Iterator
     except OSError as e:
         raise OutputError(Errors.E011.format(path=name, reason=e.strerror or e)) from None
     try:
-        with open(fd, "w", encoding="utf-8", newline=newline) as f, _write_errors(name):
+        with _write_errors(name), open(fd, "w", encoding="utf-8", newline=newline) as f:
             yield f
             _flush(f, name)
             os.fchmod(f.fileno(), mode)
