@@ -80,3 +80,32 @@ def test_o_file_that_cannot_grow_names_the_o_path_and_stays(tmp_path):
     assert res.returncode == 1, res.stderr
     assert lines(res.stderr) == [f"[E011] Cannot write {out}: File too large"]
     assert out.read_text(encoding="utf-8") == "old\n" and sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl"]
+
+
+@pytest.mark.parametrize(
+    "files,why",
+    [
+        ((), "the folder holds no meta.json and no config.cfg"),
+        (("meta.json",), "the folder holds no config.cfg"),
+        (("config.cfg",), "the folder holds no meta.json"),
+    ],
+)
+@pytest.mark.parametrize("command", ["extract", "batch", "info"])
+def test_model_folder_that_is_no_pipeline_says_so_not_pip_install(tmp_path, files, why, command):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_text("{}", encoding="utf-8")
+    args = {"extract": ["extract", str(SAMPLES / "staatsbesuch.txt")], "batch": ["batch", str(SAMPLES)], "info": ["info"]}
+    res = runner.invoke(app, [*args[command], "--model", str(folder)])
+    assert res.exit_code == 1, res.output
+    assert lines(res.output) == [
+        f"[E022] --model {str(folder)!r} is no spaCy pipeline: {why}; a pipeline is a folder with meta.json and "
+        "config.cfg, as nlp.to_disk writes it"
+    ]
+    assert "pip install" not in res.output
+
+
+def test_model_path_that_is_a_file(tmp_path):
+    res = runner.invoke(app, ["extract", str(SAMPLES / "staatsbesuch.txt"), "--model", str(SAMPLES / "staatsbesuch.txt")])
+    assert res.exit_code == 1 and lines(res.output)[0].startswith("[E022]") and "it is a file" in res.output

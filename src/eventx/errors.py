@@ -45,6 +45,10 @@ class Errors:
     E019 = "[E019] --model {name!r} could not be loaded: {reason}"
     E020 = "[E020] Cannot evaluate {path}: {reason}"
     E021 = "[E021] batch --engine {engine} does not write {fmt}: it writes {formats}{hint}"
+    E022 = (
+        "[E022] --model {name!r} is no spaCy pipeline: {why}; a pipeline is a folder with meta.json and "
+        "config.cfg, as nlp.to_disk writes it"
+    )
     E099 = "[E099] Unexpected error: {kind}: {message}. Run with --debug for the traceback"
 
 

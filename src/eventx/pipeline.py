@@ -15,6 +15,7 @@ SHIPPED_MODEL = "de_eventx_news"
 NAME_RULES = "eventx_name_rules"  # part of the shipped pipeline; added after the NER of any other
 COMPONENTS = ("eventx_countries", "eventx_dates", "eventx_actors", "eventx_events")
 SENTENCE_CAP = "eventx_sentence_cap"  # before the rule components: no sentence over 100 words
+PIPELINE_FILES = ("meta.json", "config.cfg")  # what spacy.load needs in a pipeline folder
 
 
 def shipped_model_path() -> Path:
@@ -37,10 +38,20 @@ def resolve_model(name: str | None) -> str | Path:
         return path
     path = Path(name).expanduser()
     if path.exists():
+        check_pipeline_folder(name, path)
         return path
     if spacy.util.is_package(name):
         return name
     raise ModelNotFound(Errors.E006.format(name=name))
+
+
+def check_pipeline_folder(name: str, path: Path) -> None:
+    """A --model path must be a pipeline folder (meta.json, config.cfg); raises ModelNotFound (E022)."""
+    if not path.is_dir():
+        raise ModelNotFound(Errors.E022.format(name=name, why="it is a file"))
+    missing = [f for f in PIPELINE_FILES if not (path / f).is_file()]
+    if missing:
+        raise ModelNotFound(Errors.E022.format(name=name, why="the folder holds no " + " and no ".join(missing)))
 
 
 def add_components(nlp: Language, types: list[str] | None = None, rules: list[str] | None = None) -> Language:
