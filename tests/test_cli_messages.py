@@ -109,3 +109,21 @@ def test_model_folder_that_is_no_pipeline_says_so_not_pip_install(tmp_path, file
 def test_model_path_that_is_a_file(tmp_path):
     res = runner.invoke(app, ["extract", str(SAMPLES / "staatsbesuch.txt"), "--model", str(SAMPLES / "staatsbesuch.txt")])
     assert res.exit_code == 1 and lines(res.output)[0].startswith("[E022]") and "it is a file" in res.output
+
+
+@pytest.mark.parametrize(
+    "name,problem",
+    [
+        ("nothere.jsonl", "does not exist"),
+        ("folder", "is a folder"),
+        ("empty.jsonl", "holds no rules (only blank lines and # comments)"),
+    ],
+)
+def test_rules_file_problems_name_the_file_without_a_line_number(tmp_path, name, problem):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "empty.jsonl").write_text("\n# nothing yet\n", encoding="utf-8")
+    path = tmp_path / name
+    res = runner.invoke(app, ["extract", str(SAMPLES / "staatsbesuch.txt"), "--rules", str(path)])
+    assert res.exit_code == 1, res.output
+    assert lines(res.output) == [f"[E023] Rule file {path} {problem}: --rules takes a JSON Lines file of triggers and cues"]
+    assert "line 0" not in res.output

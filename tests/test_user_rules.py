@@ -93,11 +93,11 @@ def test_bad_rule_line_gives_one_line_with_file_and_number(tmp_path, line, reaso
 
 
 def test_missing_or_empty_rule_file(tmp_path):
-    with pytest.raises(EventxError, match="no such file"):
+    with pytest.raises(EventxError, match=r"^\[E023\] Rule file .*missing.jsonl does not exist: "):
         load_user_rules([tmp_path / "missing.jsonl"])
     empty = tmp_path / "empty.jsonl"
     empty.write_text("# only a comment\n", encoding="utf-8")
-    with pytest.raises(EventxError, match="no rules in the file"):
+    with pytest.raises(EventxError, match=r"^\[E023\] Rule file .*empty.jsonl holds no rules "):
         load_user_rules([empty])
 
 

@@ -49,6 +49,7 @@ class Errors:
         "[E022] --model {name!r} is no spaCy pipeline: {why}; a pipeline is a folder with meta.json and "
         "config.cfg, as nlp.to_disk writes it"
     )
+    E023 = "[E023] Rule file {path} {problem}: --rules takes a JSON Lines file of triggers and cues"
     E099 = "[E099] Unexpected error: {kind}: {message}. Run with --debug for the traceback"
 
 

@@ -15,7 +15,8 @@ A user rule file is JSON Lines, one rule per line, in the format of the shipped 
 
 Lines are read with ``json.loads`` and checked key by key: a rule is data and nothing in it is run
 (no expressions, no patterns, no imports). A bad line raises :class:`EventxError` with one line
-naming the file, the line number and what is wrong (E009).
+naming the file, the line number and what is wrong (E009); a file that is missing, a folder,
+unreadable or without rules is one line naming the file (E023).
 """
 
 from __future__ import annotations
@@ -148,9 +149,11 @@ def read_rule_file(path: Path, into: UserRules) -> None:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise EventxError(Errors.E009.format(path=path, line=0, reason="no such file")) from None
+        raise EventxError(Errors.E023.format(path=path, problem="does not exist")) from None
+    except IsADirectoryError:
+        raise EventxError(Errors.E023.format(path=path, problem="is a folder")) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise EventxError(Errors.E009.format(path=path, line=0, reason=f"cannot be read ({e})")) from None
+        raise EventxError(Errors.E023.format(path=path, problem=f"cannot be read ({e})")) from None
     n_rules = 0
     for i, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -173,12 +176,13 @@ def read_rule_file(path: Path, into: UserRules) -> None:
             raise EventxError(Errors.E009.format(path=path, line=i, reason=bad)) from None
         n_rules += 1
     if n_rules == 0:
-        raise EventxError(Errors.E009.format(path=path, line=0, reason="no rules in the file"))
+        raise EventxError(Errors.E023.format(path=path, problem="holds no rules (only blank lines and # comments)"))
     into.files.append(str(path))
 
 
 def load_user_rules(paths: list[str | Path] | tuple[str | Path, ...] | None) -> UserRules:
-    """The rules of all user rule files, checked (raises EventxError, E009, on the first bad line)."""
+    """The rules of all user rule files, checked (raises EventxError: E009 on the first bad line,
+    E023 for a file that is missing, unreadable or empty)."""
     rules = UserRules()
     for p in paths or ():
         read_rule_file(Path(p), rules)
