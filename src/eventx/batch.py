@@ -6,6 +6,7 @@ document result or an error, in input order whatever the number of workers.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
 import time
@@ -128,10 +129,10 @@ def dask_report(manifest: dict, output: str) -> Report:
 
 def _init_worker(model: str | None, types: tuple | None, rules: tuple = ()) -> None:
     global _WORKER_NLP, _WORKER_MODEL
-    from .pipeline import load
     from .termination import quiet_worker
 
-    quiet_worker()  # SIGINT is the parent's to handle; SIGTERM (the pool stopping) ends quietly
+    quiet_worker()  # first: SIGINT is the parent's to handle; SIGTERM (the pool stopping) ends quietly
+    from .pipeline import load
 
     _WORKER_NLP = load(model, list(types) if types else None, list(rules))
     _WORKER_MODEL = (model, types, rules)
@@ -183,18 +184,22 @@ def run_batch(
 ) -> Iterator[Outcome]:
     """Yield one Outcome per record, in input order; records without a date take ``default_date``."""
     workers = max(1, workers)
-    records = with_default_date(records, default_date)
+    records = iter(with_default_date(records, default_date))
+    first = next(records, None)
+    if first is None:
+        return  # nothing to read: no pipeline, no processes
+    chunks = chunked(itertools.chain([first], records), CHUNK)
     if workers == 1:
         from .pipeline import load
 
         nlp = load(model, types, rules)
-        for chunk in chunked(records, CHUNK):
+        for chunk in chunks:
             yield from process_chunk(chunk, nlp)
         return
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     initargs = (model, tuple(types) if types else None, tuple(rules or ()))
     with ctx.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
-        for outcomes in pool.imap(_work, chunked(records, CHUNK)):
+        for outcomes in pool.imap(_work, chunks):
             yield from outcomes
 
 
