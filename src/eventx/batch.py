@@ -109,21 +109,32 @@ def counts(by_name: dict) -> str:
     return ", ".join(f"{name} {n}" for name, n in by_name.items()) or "none"
 
 
-def local_report(summary: Summary, failures: list[dict]) -> Report:
-    s = summary.as_dict()
-    line = (
+def summary_line(s: dict) -> str:
+    """The one summary line of a batch, for both engines: ``s`` as ``Summary.as_dict()`` gives it."""
+    return (
         f"read {s['documents_read']}, succeeded {s['succeeded']}, failed {s['failed']}; "
         f"events: {counts(s['events_by_type'])}; status: {counts(s['events_by_status'])}; "
         f"{s['elapsed_s']} s, {s['documents_per_s']} docs/s"
     )
-    return Report(failures, line, summary.succeeded, summary.failed)
 
 
-def dask_report(manifest: dict, output: str) -> Report:
-    line = (
-        f"read {manifest['documents']}, succeeded {manifest['succeeded']}, failed {manifest['failed']}; "
-        f"events {manifest['events']}; {len(manifest['parts'])} parts in {output}"
-    )
+def local_report(summary: Summary, failures: list[dict]) -> Report:
+    return Report(failures, summary_line(summary.as_dict()), summary.succeeded, summary.failed)
+
+
+def dask_report(manifest: dict, output: str, elapsed: float) -> Report:
+    """The report of a Dask run from its manifest: the local summary line, then where the parts are."""
+    s = {
+        "documents_read": manifest["documents"],
+        "succeeded": manifest["succeeded"],
+        "failed": manifest["failed"],
+        "events_by_type": manifest["events_by_type"],
+        "events_by_status": manifest["events_by_status"],
+        "elapsed_s": round(elapsed, 2),
+        "documents_per_s": round(manifest["documents"] / elapsed, 2) if elapsed else None,
+    }
+    n = len(manifest["parts"])
+    line = f"{summary_line(s)}; {n} part file{'' if n == 1 else 's'} in {output}"
     return Report(manifest["failures"], line, manifest["succeeded"], manifest["failed"])
 
 

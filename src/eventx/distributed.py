@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from .readers import Record, decode, jsonl_records, make_record, with_default_date
@@ -179,8 +180,24 @@ def _write_part(outcomes: list[dict], out_dir: str, index: int, fmt: str) -> dic
             for r in results:
                 f.write((json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8"))
     fs.mv(tmp, final)
-    events = sum(len(r["events"]) for r in results)
-    return {"part": name, "documents": len(outcomes), "succeeded": len(results), "events": events, "failures": failures}
+    by_type = Counter(e["type"] for r in results for e in r["events"])
+    by_status = Counter(e["status"] for r in results for e in r["events"])
+    return {
+        "part": name,
+        "documents": len(outcomes),
+        "succeeded": len(results),
+        "events": sum(by_type.values()),
+        "events_by_type": by_type,
+        "events_by_status": by_status,
+        "failures": failures,
+    }
+
+
+def _summed(counters: Iterable[Counter]) -> dict[str, int]:
+    total: Counter = Counter()
+    for c in counters:
+        total.update(c)
+    return dict(sorted(total.items()))
 
 
 def run_to_directory(outcomes: db.Bag, out_dir: str, fmt: str = "jsonl") -> dict:
@@ -197,6 +214,8 @@ def run_to_directory(outcomes: db.Bag, out_dir: str, fmt: str = "jsonl") -> dict
         "succeeded": sum(s["succeeded"] for s in stats),
         "failed": sum(len(s["failures"]) for s in stats),
         "events": sum(s["events"] for s in stats),
+        "events_by_type": _summed(s["events_by_type"] for s in stats),
+        "events_by_status": _summed(s["events_by_status"] for s in stats),
         "format": fmt,
         "parts": [s["part"] for s in stats],
         "failures": [f for s in stats for f in s["failures"]],

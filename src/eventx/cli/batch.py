@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
@@ -205,7 +206,9 @@ def run_dask(options: BatchOptions) -> Report:
         fail("--engine dask reads files, folders and URLs, not stdin", 2)
     if options.model:
         load_nlp(options.model, options.types)
-    return dask_report(dx.run(options, on_note=say), options.output)
+    started = time.perf_counter()
+    manifest = dx.run(options, on_note=say)
+    return dask_report(manifest, options.output, time.perf_counter() - started)
 
 
 def finish(report: Report, errors: Path | None, print_failures: bool) -> None:
