@@ -20,6 +20,13 @@ from eventx.non_events import load_non_events, non_event
         ("Gefangene wurden ohne Gerichtsverhandlungen festgehalten .", "Gerichtsverhandlungen", "meeting", "court_hearing"),
         ("Die Grünen führen ein weiteres Argument ins Treffen .", "Treffen", "meeting", "idiom_ins_treffen"),
         ("Die Übernahmegespräche der beiden Konzerne sind gescheitert .", "Übernahmegespräche", "meeting", "wage_talks"),
+        ("Das wies der Minister bei einem Mediengespräch am Montag zurück .", "Mediengespräch", "meeting", "press_conference"),
+        ("Auf der Pressekonferenz mit Macron sprach Scholz über die Ukraine .", "Pressekonferenz", "meeting", "press_conference"),
+        ("Im Hintergrundgespräch sagte der Diplomat nichts dazu .", "Hintergrundgespräch", "meeting", "press_conference"),
+        ("Das Gespräch mit Macron dauerte eine Stunde .", "Gespräch", "meeting", None),
+        ("Jeder hat gesagt , wohin die Reise gehen soll , erklärte er .", "Reise", "visit", "idiom_wohin_die_reise"),
+        ("Niemand weiß , wohin die Reise geht .", "Reise", "visit", "idiom_wohin_die_reise"),
+        ("Die Reise nach Kiew war geheim .", "Reise", "visit", None),
     ],
 )
 def test_non_events(sentence, trigger, event_type, rule):

@@ -35,6 +35,11 @@ def _verb_like(words: list[str], i: int, verbs: frozenset[int]) -> bool:
     return i == 0 or words[i - 1].lower() not in DETERMINERS
 
 
+def verb_like(words: list[str], i: int, verbs: frozenset[int] = frozenset()) -> bool:
+    """Whether the word at ``i`` looks like a verb (see ``_verb_like``)."""
+    return _verb_like(words, i, verbs)
+
+
 def clause_ids(words: list[str], verbs: frozenset[int] = frozenset()) -> list[int]:
     """Clause number of every word. ``verbs``: indices known to be verbs (event triggers)."""
     n = len(words)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from .clauses import verb_like
 from .compounds import organisation_canonical
 from .rules import word_set
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from .triggers import Mention
 
 ANAPHORIC_DETERMINERS = word_set("anaphoric_determiners")
+NEW_OCCURRENCE = word_set("new_occurrence_words")
+PAST_MARKERS = word_set("past_auxiliaries") | word_set("strong_past_forms") | word_set("past_time_words")
 
 
 def antecedent(raw: list[dict], m: Mention) -> dict | None:
@@ -64,9 +67,33 @@ def dates_compatible(a: Span | None, b: Span | None) -> bool:
     return a is None or b is None or bool(va and vb) or a.text.lower() == b.text.lower()
 
 
+def further_happening(e: dict) -> bool:
+    """The event's trigger names a further happening: "ein weiteres Gespräch", "neue Verhandlungen"."""
+    return names_further(e["trigger"])
+
+
+def names_further(t: Token) -> bool:
+    before = t.doc[max(t.sent.start, t.i - 2) : t.i]
+    return t.text[:1].isupper() and any(w.lower_ in NEW_OCCURRENCE for w in before)
+
+
+def continued_parties(raw: list[dict], m: Mention, actors: list, hosts: list) -> tuple[list, list]:
+    """A further happening named without its parties ("Für nächste Woche wurde ein weiteres
+    Gespräch vereinbart") has the parties of the last event of its type; it stays an event of
+    its own."""
+    if not names_further(m.trigger):
+        return actors, hosts
+    for e in reversed(raw):
+        if e["type"] == m.type:
+            known = {a["id"] for a in actors + hosts}
+            more_actors = [a for a in e["actors"] if a["id"] not in known]
+            return actors + more_actors, hosts + [a for a in e["hosts"] if a["id"] not in known]
+    return actors, hosts
+
+
 def compatible(a: dict, b: dict) -> bool:
-    """Whether two events are mentions of one happening."""
-    if a["type"] != b["type"] or not dates_compatible(a["date"], b["date"]):
+    """Whether two events are mentions of one happening (``b`` the later one)."""
+    if a["type"] != b["type"] or not dates_compatible(a["date"], b["date"]) or further_happening(b):
         return False
     people_a, people_b = person_ids(a), person_ids(b)
     shared_people = people_a & people_b
@@ -74,10 +101,24 @@ def compatible(a: dict, b: dict) -> bool:
     if a["type"] != "visit" and people_a and people_b and not (people_a <= people_b or people_b <= people_a):
         return False  # "Schröder with Schüssel" and "Schröder with Fischer": two meetings
     if a["type"] == "visit":
+        if other_destination(a["location"], b["location"]):
+            return False  # "seine Reise nach Japan" and "ihre Reise nach Afrika": two trips
         return bool(shared_people) or (not people_a and not people_b and bool(shared_countries))
     orgs_a, orgs_b = organisations(a), organisations(b)
     same_organisers = bool(orgs_a & orgs_b) or (not people_a or not people_b) and not (orgs_a and orgs_b)
     return bool(shared_people) or len(shared_countries) >= 2 or (same_organisers and same_noun(a, b) and bool(orgs_a | orgs_b))
+
+
+def other_destination(a: Span | None, b: Span | None) -> bool:
+    """Two destinations in different countries (a place without a country by its words)."""
+    if a is None or b is None:
+        return False
+
+    def where(place: Span) -> str:
+        code = place._.iso3 if place.has_extension("iso3") else None
+        return code or place.text.lower()
+
+    return where(a) != where(b)
 
 
 def organisations(e: dict) -> set[str]:
@@ -118,13 +159,25 @@ def merge_into(target: dict, other: dict, keep_status: bool = False) -> None:
             target["date"] = other["date"]
 
 
+def tenseless(e: dict) -> bool:
+    """An event noun whose status no cue decided, in a sentence without a past tense ("Die
+    Gegner des G7-Gipfels haben ..."): a noun has no tense, so a later mention that puts it
+    ahead ("der Gipfel soll ... beginnen") tells its status."""
+    if e.get("status_cue") or not e["trigger"].text[:1].isupper():
+        return False
+    words = [t.text for t in e["sentence"]]
+    return not any(
+        w.lower() in PAST_MARKERS or (w.endswith(("te", "ten")) and verb_like(words, k)) for k, w in enumerate(words)
+    )
+
+
 def merge(events: list[dict]) -> list[dict]:
     """Events in document order, each compatible later one merged into the first it fits."""
     merged: list[dict] = []
     for e in events:
         for m in merged:
             if compatible(m, e):
-                merge_into(m, e, keep_status=True)
+                merge_into(m, e, keep_status=not (tenseless(m) and e["status"] == "planned"))
                 break
         else:
             merged.append(e)

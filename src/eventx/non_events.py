@@ -6,7 +6,7 @@ Each rule names event types, trigger word beginnings or parts (lowercase; "verha
 matches "Verhandlung" and "Gerichtsverhandlung", not "verhandelten") and a context: a
 sentence word that ends in one of ``context_suffixes`` or is one of ``context_words``. A
 rule without context fires on the trigger alone; ``previous_words`` asks for one of them
-right before the trigger.
+right before the trigger, ``previous_phrases`` one of these word sequences ("wohin die").
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ def _trigger_fits(lower: str, parts: list[str]) -> bool:
     return any(p in lower for p in parts)
 
 
+def _ends_with(words: list[str], phrase: list[str]) -> bool:
+    return len(words) >= len(phrase) and words[len(words) - len(phrase) :] == phrase
+
+
 def non_event(event_type: str, words: list[str], i: int) -> str | None:
     """The name of the rule that makes the mention at word ``i`` of a sentence no event, or None."""
     lower = words[i].lower()
@@ -33,6 +37,8 @@ def non_event(event_type: str, words: list[str], i: int) -> str | None:
         if event_type not in r["types"] or not _trigger_fits(lower, r["triggers"]):
             continue
         if r.get("previous_words") and not (i > 0 and lowered[i - 1] in r["previous_words"]):
+            continue
+        if r.get("previous_phrases") and not any(_ends_with(lowered[:i], p.split()) for p in r["previous_phrases"]):
             continue
         suffixes, vocab = tuple(r.get("context_suffixes") or ()), set(r.get("context_words") or ())
         if not suffixes and not vocab:

@@ -46,7 +46,7 @@ TRIGGER_KEYS = {
     "exclude",
     "person_required",
 }
-CUE_KEYS = {"literal", "category", "direction", "max_scope", "requires_particle"}
+CUE_KEYS = {"literal", "category", "direction", "max_scope", "requires_particle", "types"}
 
 
 def resource_path(name: str) -> Path:
@@ -92,7 +92,7 @@ def load_triggers(path: Path | None = None) -> list[dict]:
     return recs
 
 
-NON_EVENT_KEYS = {"name", "about", "types", "triggers", "context_suffixes", "context_words", "previous_words"}
+NON_EVENT_KEYS = {"name", "about", "types", "triggers", "context_suffixes", "context_words", "previous_words", "previous_phrases"}
 
 
 def load_non_events(path: Path | None = None) -> list[dict]:

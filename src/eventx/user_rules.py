@@ -142,6 +142,8 @@ def check_cue(rec: dict) -> dict:
         raise _Bad('"max_scope" must be a positive whole number')
     if "requires_particle" in rec:
         _check_string(rec, "requires_particle")
+    if "types" in rec and not (isinstance(rec["types"], list) and rec["types"] and all(isinstance(t, str) for t in rec["types"])):
+        raise _Bad('"types" must be a list of event types (the cue acts on these only)')
     return {**rec, "category": category, "direction": direction}
 
 

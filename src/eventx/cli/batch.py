@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
@@ -132,9 +131,7 @@ def run_local(options: BatchOptions, writer: writers.Writer | None, show_progres
     (``writer`` None); failures on stderr as they come; the HTML report at the end."""
     if options.model:
         load_nlp(options.model, options.types, options.rules)  # fail early and clearly on an unknown model
-    records = iter_inputs(
-        options.inputs, options.glob, options.text_key, options.id_key, options.date_key, stdin=sys.stdin, on_note=say
-    )
+    records = iter_inputs(options.inputs, options.glob, options.text_key, options.id_key, options.date_key, stdin=sys.stdin)
     outcomes = run_batch(
         records, model=options.model, types=options.types, workers=options.workers, default_date=options.date, rules=options.rules
     )
@@ -206,9 +203,7 @@ def run_dask(options: BatchOptions) -> Report:
         fail("--engine dask reads files, folders and URLs, not stdin", 2)
     if options.model:
         load_nlp(options.model, options.types)
-    started = time.perf_counter()
-    manifest = dx.run(options, on_note=say)
-    return dask_report(manifest, options.output, time.perf_counter() - started)
+    return dask_report(dx.run(options), options.output)
 
 
 def finish(report: Report, errors: Path | None, print_failures: bool) -> None:

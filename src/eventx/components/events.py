@@ -25,10 +25,10 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions  # noqa: F401
 from ..compounds import modifier_of
 from ..doc import sentences, token_texts
-from ..event_date import date_for
+from ..event_date import date_for, narrative_date
 from ..event_places import destination, place_in
 from ..event_status import mention_status
-from ..merging import antecedent, inherit_from_visits, merge, merge_into
+from ..merging import antecedent, continued_parties, inherit_from_visits, merge, merge_into
 from ..non_events import non_event
 from ..participants import participants, political, recipients_after
 from ..rules import load_cues, load_plover, load_triggers, word_set, write_jsonl, write_plover
@@ -111,7 +111,14 @@ class EventExtractor(CarriesRules):
         """The component's tables plus the user rule files' additions."""
         self.matcher = TriggerMatcher(self.triggers + self.user_rules.triggers, self.types)
         self.all_cues = self.cues + self.user_rules.cues
+        self._cues_by_type: dict[str, list[dict]] = {}
         self.all_plover = {**self.plover, **self.user_rules.plover}
+
+    def cues_for(self, event_type: str) -> list[dict]:
+        """The cues that act on an event type (a cue with ``types`` only on those)."""
+        if event_type not in self._cues_by_type:
+            self._cues_by_type[event_type] = [c for c in self.all_cues if not c.get("types") or event_type in c["types"]]
+        return self._cues_by_type[event_type]
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.actors is None:
@@ -176,6 +183,9 @@ class EventExtractor(CarriesRules):
         if len(parties) == 1 and minimum == 1 and m.type != "visit" and is_city(parties[0]):
             return None  # "Paris – ... ein Treffen von Konzernführung und Betriebsrat": a city alone is no party
         anaphor = len(parties) == 1 and bare_head(m)  # "die Beschlüsse des Gipfels", Eichel: the summit named before
+        if len(parties) < minimum and not anaphor:
+            actors, hosts = continued_parties(raw, m, actors, hosts)  # "ein weiteres Gespräch": the same parties again
+            parties = actors + hosts
         if len(parties) < minimum or anaphor:
             earlier = antecedent(raw, m)
             if earlier is not None:  # "zum Abschluss des Besuchs": the visit named before
@@ -183,7 +193,9 @@ class EventExtractor(CarriesRules):
                 return None
             if len(parties) < minimum:
                 return None
-        status, by_cue = mention_status(doc, m, date, self.all_cues)
+        status, by_cue = mention_status(doc, m, date, self.cues_for(m.type))
+        if date is None:
+            date = narrative_date(doc, sent, raw, status, self.cues_for(m.type))
         date_by_status(doc, date, status)
         return {
             "type": m.type,
