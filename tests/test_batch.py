@@ -117,3 +117,27 @@ def test_types_filter():
     events = json.loads(res.stdout)["events"]
     assert events and {e["type"] for e in events} == {"visit"}
     assert runner.invoke(app, ["extract", str(SAMPLES / "korea-ukraine-russland.txt"), "--types", "picnic"]).exit_code == 2
+
+
+def test_nothing_to_read_loads_no_pipeline_and_starts_no_process(tmp_path):
+    """No record: no pipeline is loaded (a model that cannot be loaded is never tried) and no
+    worker is started, so none can be stopped half-way through its start (a traceback)."""
+    import multiprocessing
+
+    from eventx.batch import run_batch
+
+    for workers in (1, 2):
+        assert list(run_batch(iter([]), model=str(tmp_path / "no-model"), workers=workers)) == []
+    assert multiprocessing.active_children() == []
+
+
+def test_empty_folder_with_two_workers_ends_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    for _ in range(3):  # the workers' start and the pool's end raced: a traceback one run in three
+        command = [sys.executable, "-m", "eventx", "batch", str(tmp_path), "--workers", "2"]
+        res = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        assert res.returncode == 1 and "Traceback" not in res.stderr, res.stderr
+        said = [line.split(":")[0] for line in res.stderr.splitlines()]
+        assert said == ["[W007] " + str(tmp_path), "read 0, succeeded 0, failed 0; events"]

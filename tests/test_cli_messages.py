@@ -127,3 +127,43 @@ def test_rules_file_problems_name_the_file_without_a_line_number(tmp_path, name,
     assert res.exit_code == 1, res.output
     assert lines(res.output) == [f"[E023] Rule file {path} {problem}: --rules takes a JSON Lines file of triggers and cues"]
     assert "line 0" not in res.output
+
+
+def _folder_without_txt(tmp_path):
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "notes.md").write_text("Merkel traf Macron.", encoding="utf-8")
+    (folder / "sub" / "more.md").write_text("Merkel traf Macron.", encoding="utf-8")
+    return folder
+
+
+def test_batch_glob_that_matches_nothing_says_so(tmp_path):
+    folder = _folder_without_txt(tmp_path)
+    res = runner.invoke(app, ["batch", str(folder), "--workers", "1"])
+    assert res.exit_code == 1, res.output
+    out = lines(res.output)
+    assert out[0] == f"[W007] {folder}: no file in this folder or its subfolders matches --glob '*.txt'; nothing read from it"
+    assert len(out) == 2 and out[1].startswith("read 0, succeeded 0, failed 0;")
+
+
+def test_batch_glob_that_matches_nothing_in_one_of_two_inputs(tmp_path):
+    folder = _folder_without_txt(tmp_path)
+    out = str(tmp_path / "o.jsonl")
+    res = runner.invoke(app, ["batch", str(folder), str(SAMPLES / "staatsbesuch.txt"), "--workers", "1", "-o", out])
+    assert res.exit_code == 0, res.output
+    assert lines(res.output)[0].startswith(f"[W007] {folder}: no file") and "read 1, succeeded 1" in res.output
+    res = runner.invoke(app, ["batch", str(folder), "--glob", "*.md", "--workers", "1", "-o", out])
+    assert res.exit_code == 0 and "W007" not in res.output and "read 2, succeeded 2" in res.output  # sub/more.md too
+
+
+def test_dask_bag_of_a_folder_that_matches_nothing_says_so(tmp_path):
+    pytest.importorskip("dask")
+    from eventx.distributed import records_bag
+
+    folder = _folder_without_txt(tmp_path)
+    heard: list[str] = []
+    bag = records_bag([str(folder)], "*.txt", on_note=heard.append)
+    assert bag.compute() == []
+    assert heard == [f"[W007] {folder}: no file in this folder or its subfolders matches --glob '*.txt'; nothing read from it"]
+    heard.clear()
+    assert len(records_bag([str(folder)], "*.md", on_note=heard.append).compute()) == 2 and heard == []

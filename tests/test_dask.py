@@ -116,3 +116,22 @@ def test_cli_dask_engine_parquet_and_folder(tmp_path):
     table = pq.read_table(str(out / "part-00000.parquet")).to_pylist()
     assert {row["doc_id"] for row in table} == {"a.txt"} and {row["type"] for row in table} >= {"phone_call", "visit"}
     assert runner.invoke(app, ["batch", str(folder), "--engine", "dask"]).exit_code == 2  # needs -o DIR
+
+
+def test_dask_summary_line_is_the_local_one_plus_where_the_parts_are(tmp_path):
+    """Both engines say the same summary line (counts per type and status, seconds, docs/s);
+    Dask adds where its part files are."""
+    import re
+
+    timing = re.compile(r"; [0-9.]+ s, [0-9.]+ docs/s")
+    local = runner.invoke(app, ["batch", str(SAMPLES), "--workers", "1", "-o", str(tmp_path / "local.jsonl")])
+    out = tmp_path / "out"
+    dask = runner.invoke(app, ["batch", str(SAMPLES), "--engine", "dask", "--workers", "2", "-o", str(out)])
+    assert local.exit_code == 0 and dask.exit_code == 0, dask.output
+    local_line = [line for line in local.output.splitlines() if line.startswith("read ")][-1]
+    dask_line = [line for line in dask.output.splitlines() if line.startswith("read ")][-1]
+    assert timing.search(local_line) and timing.search(dask_line), (local_line, dask_line)
+    assert "events: meeting" in local_line and "; status: asserted" in local_line
+    assert timing.sub("", dask_line) == timing.sub("", local_line) + f"; 1 part file in {out}"
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert sum(manifest["events_by_type"].values()) == sum(manifest["events_by_status"].values()) == manifest["events"]

@@ -6,6 +6,7 @@ document result or an error, in input order whatever the number of workers.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
 import time
@@ -108,30 +109,41 @@ def counts(by_name: dict) -> str:
     return ", ".join(f"{name} {n}" for name, n in by_name.items()) or "none"
 
 
-def local_report(summary: Summary, failures: list[dict]) -> Report:
-    s = summary.as_dict()
-    line = (
+def summary_line(s: dict) -> str:
+    """The one summary line of a batch, for both engines: ``s`` as ``Summary.as_dict()`` gives it."""
+    return (
         f"read {s['documents_read']}, succeeded {s['succeeded']}, failed {s['failed']}; "
         f"events: {counts(s['events_by_type'])}; status: {counts(s['events_by_status'])}; "
         f"{s['elapsed_s']} s, {s['documents_per_s']} docs/s"
     )
-    return Report(failures, line, summary.succeeded, summary.failed)
 
 
-def dask_report(manifest: dict, output: str) -> Report:
-    line = (
-        f"read {manifest['documents']}, succeeded {manifest['succeeded']}, failed {manifest['failed']}; "
-        f"events {manifest['events']}; {len(manifest['parts'])} parts in {output}"
-    )
+def local_report(summary: Summary, failures: list[dict]) -> Report:
+    return Report(failures, summary_line(summary.as_dict()), summary.succeeded, summary.failed)
+
+
+def dask_report(manifest: dict, output: str, elapsed: float) -> Report:
+    """The report of a Dask run from its manifest: the local summary line, then where the parts are."""
+    s = {
+        "documents_read": manifest["documents"],
+        "succeeded": manifest["succeeded"],
+        "failed": manifest["failed"],
+        "events_by_type": manifest["events_by_type"],
+        "events_by_status": manifest["events_by_status"],
+        "elapsed_s": round(elapsed, 2),
+        "documents_per_s": round(manifest["documents"] / elapsed, 2) if elapsed else None,
+    }
+    n = len(manifest["parts"])
+    line = f"{summary_line(s)}; {n} part file{'' if n == 1 else 's'} in {output}"
     return Report(manifest["failures"], line, manifest["succeeded"], manifest["failed"])
 
 
 def _init_worker(model: str | None, types: tuple | None, rules: tuple = ()) -> None:
     global _WORKER_NLP, _WORKER_MODEL
-    from .pipeline import load
     from .termination import quiet_worker
 
-    quiet_worker()  # SIGINT is the parent's to handle; SIGTERM (the pool stopping) ends quietly
+    quiet_worker()  # first: SIGINT is the parent's to handle; SIGTERM (the pool stopping) ends quietly
+    from .pipeline import load
 
     _WORKER_NLP = load(model, list(types) if types else None, list(rules))
     _WORKER_MODEL = (model, types, rules)
@@ -183,18 +195,22 @@ def run_batch(
 ) -> Iterator[Outcome]:
     """Yield one Outcome per record, in input order; records without a date take ``default_date``."""
     workers = max(1, workers)
-    records = with_default_date(records, default_date)
+    records = iter(with_default_date(records, default_date))
+    first = next(records, None)
+    if first is None:
+        return  # nothing to read: no pipeline, no processes
+    chunks = chunked(itertools.chain([first], records), CHUNK)
     if workers == 1:
         from .pipeline import load
 
         nlp = load(model, types, rules)
-        for chunk in chunked(records, CHUNK):
+        for chunk in chunks:
             yield from process_chunk(chunk, nlp)
         return
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     initargs = (model, tuple(types) if types else None, tuple(rules or ()))
     with ctx.Pool(workers, initializer=_init_worker, initargs=initargs) as pool:
-        for outcomes in pool.imap(_work, chunked(records, CHUNK)):
+        for outcomes in pool.imap(_work, chunks):
             yield from outcomes
 
 

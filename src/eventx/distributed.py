@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from .readers import Record, decode, jsonl_records, make_record, with_default_date
@@ -102,14 +103,16 @@ def records_bag(
     date_key: str = "date",
     partition_size: int = 16,
     blocksize: int = 256 * 1024,
+    on_note=None,
 ) -> db.Bag:
     """A bag of Records from local paths or fsspec URLs: .jsonl files (or globs of them),
     folders of text files, single text files. Order: inputs in order, files sorted.
 
     partition_size (int): text files per partition.
     blocksize (int): bytes of JSONL per partition (blocks end at line ends).
+    on_note (Callable[[str], None]): hears W007 for a folder in which no file matches ``glob``.
     """
-    from .readers import folder_files
+    from .readers import folder_files, no_match
 
     jsonl_paths: list[str] = []
     text_files: list[tuple[str, str]] = []
@@ -126,10 +129,13 @@ def records_bag(
                     from pathlib import Path
 
                     base = Path(p)
-                    text_files += [(str(f), str(f.relative_to(base))) for f in folder_files(base, glob)]
+                    found = [(str(f), str(f.relative_to(base))) for f in folder_files(base, glob)]
                 else:
-                    found = sorted(fs.glob(posixpath.join(p, "**", glob)))
-                    text_files += [(f"{protocol}://{f}", posixpath.relpath(f, p)) for f in found]
+                    matched = sorted(fs.glob(posixpath.join(p, "**", glob)))
+                    found = [(f"{protocol}://{f}", posixpath.relpath(f, p)) for f in matched]
+                if not found and on_note is not None:
+                    on_note(no_match(item if len(paths) == 1 else full, glob))  # the folder as given
+                text_files += found
             else:
                 text_files.append((full, posixpath.basename(p)))
     bags = []
@@ -174,8 +180,24 @@ def _write_part(outcomes: list[dict], out_dir: str, index: int, fmt: str) -> dic
             for r in results:
                 f.write((json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8"))
     fs.mv(tmp, final)
-    events = sum(len(r["events"]) for r in results)
-    return {"part": name, "documents": len(outcomes), "succeeded": len(results), "events": events, "failures": failures}
+    by_type = Counter(e["type"] for r in results for e in r["events"])
+    by_status = Counter(e["status"] for r in results for e in r["events"])
+    return {
+        "part": name,
+        "documents": len(outcomes),
+        "succeeded": len(results),
+        "events": sum(by_type.values()),
+        "events_by_type": by_type,
+        "events_by_status": by_status,
+        "failures": failures,
+    }
+
+
+def _summed(counters: Iterable[Counter]) -> dict[str, int]:
+    total: Counter = Counter()
+    for c in counters:
+        total.update(c)
+    return dict(sorted(total.items()))
 
 
 def run_to_directory(outcomes: db.Bag, out_dir: str, fmt: str = "jsonl") -> dict:
@@ -192,6 +214,8 @@ def run_to_directory(outcomes: db.Bag, out_dir: str, fmt: str = "jsonl") -> dict
         "succeeded": sum(s["succeeded"] for s in stats),
         "failed": sum(len(s["failures"]) for s in stats),
         "events": sum(s["events"] for s in stats),
+        "events_by_type": _summed(s["events_by_type"] for s in stats),
+        "events_by_status": _summed(s["events_by_status"] for s in stats),
         "format": fmt,
         "parts": [s["part"] for s in stats],
         "failures": [f for s in stats for f in s["failures"]],
@@ -213,14 +237,17 @@ def read_results(out_dir: str) -> Iterator[dict]:
                     yield json.loads(line)
 
 
-def run(options) -> dict:
+def run(options, on_note=None) -> dict:
     """Run a batch (``eventx.batch.BatchOptions``) on Dask: on the scheduler it names, else on a
-    LocalCluster with ``options.workers`` workers; returns the manifest."""
+    LocalCluster with ``options.workers`` workers; returns the manifest. ``on_note`` hears W007
+    lines (a folder without a matching file)."""
     from distributed import Client
 
     client = Client(options.scheduler) if options.scheduler else local_client(options.workers)
     try:
-        bag = records_bag(list(options.inputs), options.glob, options.text_key, options.id_key, options.date_key)
+        bag = records_bag(
+            list(options.inputs), options.glob, options.text_key, options.id_key, options.date_key, on_note=on_note
+        )
         outcomes = extract_bag(bag, options.model, options.types, options.date, getattr(options, "rules", None))
         return run_to_directory(outcomes, str(options.output), options.fmt)
     finally:

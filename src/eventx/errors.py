@@ -60,3 +60,4 @@ class Warnings:
     W004 = "[W004] --workers {requested} capped to {workers}: {why}"
     W005 = "[W005] {path}: the text is empty: a result without events"
     W006 = "[W006] {source}: the id {id!r} is already used, renamed {new!r}"
+    W007 = "[W007] {path}: no file in this folder or its subfolders matches --glob {glob!r}; nothing read from it"

@@ -6,7 +6,7 @@ import gzip
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from .decoding import decode_bytes, decode_line
 from .errors import Errors, InputError, Warnings
 
 MAX_BYTES = 200 * 1024 * 1024
+Notify = Callable[[str], None]  # hears a warning line that belongs to no record (W007)
 
 
 @dataclass
@@ -192,6 +193,11 @@ def folder_files(folder: Path, glob: str = "*.txt", unreadable: list[tuple[str, 
     return sorted(set(out))
 
 
+def no_match(folder: str, glob: str) -> str:
+    """The W007 line: a folder in which no file matches --glob."""
+    return Warnings.W007.format(path=printable(folder), glob=glob)
+
+
 def check_glob(glob: str) -> None:
     """A --glob is a file pattern inside the folders; raises InputError (E015) otherwise."""
     if not glob or not glob.strip():
@@ -200,11 +206,13 @@ def check_glob(glob: str) -> None:
         raise InputError(Errors.E015.format(glob=glob, reason="it is a path; give a pattern inside the folders"))
 
 
-def folder_records(folder: Path, glob: str) -> Iterator[Record]:
+def folder_records(folder: Path, glob: str, on_note: Notify | None = None) -> Iterator[Record]:
     """A record per matching file (an empty one too: it is a result without events), and an
-    error record per subfolder that could not be read."""
+    error record per subfolder that could not be read; ``on_note`` hears W007 when nothing matched."""
     unreadable: list[tuple[str, str]] = []
     files = folder_files(folder, glob, unreadable)
+    if not files and not unreadable and on_note is not None:
+        on_note(no_match(str(folder), glob))
     for where, reason in unreadable:
         name = printable(where)
         yield Record(name, source=name, error=Errors.E016.format(path=name, reason=reason))
@@ -247,16 +255,24 @@ def unique_ids(records: Iterator[Record]) -> Iterator[Record]:
 
 
 def iter_inputs(
-    inputs: list[str], glob: str = "*.txt", text_key: str = "text", id_key: str = "id", date_key: str = "date", stdin=None
+    inputs: list[str],
+    glob: str = "*.txt",
+    text_key: str = "text",
+    id_key: str = "id",
+    date_key: str = "date",
+    stdin=None,
+    on_note: Notify | None = None,
 ) -> Iterator[Record]:
     """Records from files, folders, JSON Lines files (.jsonl, .ndjson, also gzipped) and '-'
     (JSON Lines on stdin), one per document, with unique ids. Raises InputError at once for a
-    bad ``glob``."""
+    bad ``glob``; ``on_note`` hears what is no record (W007: a folder without a matching file)."""
     check_glob(glob)
-    return unique_ids(_records(inputs, glob, text_key, id_key, date_key, stdin))
+    return unique_ids(_records(inputs, glob, text_key, id_key, date_key, stdin, on_note))
 
 
-def _records(inputs: list[str], glob: str, text_key: str, id_key: str, date_key: str, stdin) -> Iterator[Record]:
+def _records(
+    inputs: list[str], glob: str, text_key: str, id_key: str, date_key: str, stdin, on_note: Notify | None = None
+) -> Iterator[Record]:
     for item in inputs:
         if item == "-":
             if stdin is None:
@@ -266,7 +282,7 @@ def _records(inputs: list[str], glob: str, text_key: str, id_key: str, date_key:
             continue
         path = Path(item)
         if path.is_dir():
-            yield from folder_records(path, glob)
+            yield from folder_records(path, glob, on_note)
         elif is_jsonl(path) and path.is_file():
             yield from jsonl_file_records(path, text_key, id_key, date_key)
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
@@ -131,7 +132,9 @@ def run_local(options: BatchOptions, writer: writers.Writer | None, show_progres
     (``writer`` None); failures on stderr as they come; the HTML report at the end."""
     if options.model:
         load_nlp(options.model, options.types, options.rules)  # fail early and clearly on an unknown model
-    records = iter_inputs(options.inputs, options.glob, options.text_key, options.id_key, options.date_key, stdin=sys.stdin)
+    records = iter_inputs(
+        options.inputs, options.glob, options.text_key, options.id_key, options.date_key, stdin=sys.stdin, on_note=say
+    )
     outcomes = run_batch(
         records, model=options.model, types=options.types, workers=options.workers, default_date=options.date, rules=options.rules
     )
@@ -203,7 +206,9 @@ def run_dask(options: BatchOptions) -> Report:
         fail("--engine dask reads files, folders and URLs, not stdin", 2)
     if options.model:
         load_nlp(options.model, options.types)
-    return dask_report(dx.run(options), options.output)
+    started = time.perf_counter()
+    manifest = dx.run(options, on_note=say)
+    return dask_report(manifest, options.output, time.perf_counter() - started)
 
 
 def finish(report: Report, errors: Path | None, print_failures: bool) -> None:
