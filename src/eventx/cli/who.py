@@ -7,6 +7,7 @@ import re
 from enum import Enum
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -14,6 +15,7 @@ from .options import check_date, format_option
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2})?$")
 COLUMNS = ("name", "country", "office", "code", "start", "end", "qid")
+WHOLE = ("code", "start", "end", "qid")  # never cut or wrapped: each column as wide as its longest value
 
 
 class WhoFormat(str, Enum):
@@ -39,9 +41,12 @@ def who(
     if not rows:
         out.print(f"no office holder matches {name!r}" + (f" on {date}" if date else ""), markup=False)
         return
-    table = Table()
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)  # fits 80 columns
     for col in COLUMNS:
-        table.add_column(col, no_wrap=col in ("name", "office"))
+        if col in WHOLE:
+            table.add_column(col, no_wrap=True, min_width=max(len(str(r[col] or "")) for r in [{col: col}, *rows]))
+        else:
+            table.add_column(col, overflow="fold")  # names wrap at spaces, long offices fold: nothing is cut
     for r in rows:
         where = r["country"] or r["org"]
         table.add_row(r["name"], where, r["office"], r["code"], r["start"], r["end"] or "", r["qid"] or "")
