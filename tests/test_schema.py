@@ -116,3 +116,17 @@ def test_schema_and_doc_helpers_import_no_component():
         tree = ast.parse((src / name).read_text(encoding="utf-8"))
         modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
         assert not [m for m in modules if "components" in m], name
+
+
+def test_write_schema_module_writes_the_generated_schema_without_warnings(tmp_path):
+    """`python -m eventx.write_schema PATH` (CONTRIBUTING.md) writes the generated schema, and
+    Python says nothing: `python -m eventx.schema` warned that the module was already imported."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "result.schema.json"
+    command = [sys.executable, "-W", "error::RuntimeWarning", "-m", "eventx.write_schema", str(target)]
+    res = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0 and res.stderr == "", res.stderr
+    assert res.stdout == f"wrote {target}\n"
+    assert target.read_text(encoding="utf-8") == schema.schema_text()

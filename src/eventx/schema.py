@@ -277,7 +277,7 @@ def generate_json_schema() -> dict:
 
 
 def schema_text() -> str:
-    """The text of ``result.schema.json`` as generated (``python -m eventx.schema`` writes it)."""
+    """The text of ``result.schema.json`` as generated (``python -m eventx.write_schema`` writes it)."""
     return json.dumps(generate_json_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -358,7 +358,3 @@ def parquet_schema():
     import pyarrow as pa
 
     return pa.schema([(c.name, pa.int64() if c.kind == "int" else pa.string()) for c in COLUMNS])
-
-
-if __name__ == "__main__":
-    schema_path().write_text(schema_text(), encoding="utf-8")
