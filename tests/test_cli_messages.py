@@ -167,3 +167,43 @@ def test_dask_bag_of_a_folder_that_matches_nothing_says_so(tmp_path):
     assert heard == [f"[W007] {folder}: no file in this folder or its subfolders matches --glob '*.txt'; nothing read from it"]
     heard.clear()
     assert len(records_bag([str(folder)], "*.md", on_note=heard.append).compute()) == 2 and heard == []
+
+
+E024 = "[E024] --format sqlite writes a database file: give it with -o FILE.db"
+
+
+@pytest.mark.parametrize(
+    "args,code,line",
+    [
+        (["extract", "STAATSBESUCH", "-f", "sqlite"], 2, E024),
+        (["batch", "SAMPLES", "-f", "sqlite"], 2, E024),
+        (
+            ["batch", "SAMPLES", "--engine", "dask"],
+            2,
+            "[E026] batch --engine dask writes a folder of part files: give it with -o DIR",
+        ),
+        (
+            ["batch", "-", "--engine", "dask", "-o", "TMP/parts"],
+            2,
+            "[E027] batch --engine dask reads files, folders and URLs, not stdin: save the JSON Lines to a file",
+        ),
+        (
+            ["batch", "SAMPLES", "--engine", "dask", "-o", "TMP/parts", "--report", "TMP/r.html"],
+            2,
+            "[E028] --report works with --engine local; for Dask output run: eventx report DIR/part-*.jsonl -o FILE",
+        ),
+        (
+            ["extract", "STAATSBESUCH", "-f", "sqlite", "-o", "TMP/not.db"],
+            1,
+            "[E025] Cannot add to the database: TMP/not.db is not a SQLite database (file is not a database); "
+            "give -o a new file or a database eventx wrote",
+        ),
+    ],
+)
+def test_output_usage_failures_are_coded_lines(tmp_path, args, code, line):
+    (tmp_path / "not.db").write_text("no database\n", encoding="utf-8")
+    names = {"STAATSBESUCH": str(SAMPLES / "staatsbesuch.txt"), "SAMPLES": str(SAMPLES)}
+    args = [names.get(a, a.replace("TMP", str(tmp_path))) for a in args]
+    res = runner.invoke(app, args, input="{}\n")
+    assert res.exit_code == code, res.output
+    assert lines(res.output) == [line.replace("TMP", str(tmp_path))]

@@ -50,6 +50,15 @@ class Errors:
         "config.cfg, as nlp.to_disk writes it"
     )
     E023 = "[E023] Rule file {path} {problem}: --rules takes a JSON Lines file of triggers and cues"
+    E024 = "[E024] --format sqlite writes a database file: give it with -o FILE.db"
+    E025 = "[E025] Cannot add to the database: {reason}; give -o a new file or a database eventx wrote"
+    E026 = "[E026] batch --engine dask writes a folder of part files: give it with -o DIR"
+    E027 = "[E027] batch --engine dask reads files, folders and URLs, not stdin: save the JSON Lines to a file"
+    E028 = "[E028] --report works with --engine local; for Dask output run: eventx report DIR/part-*.jsonl -o FILE"
+    E029 = (
+        "[E029] The HTML report needs bokeh, which is not installed: pip install 'eventx[report]' "
+        "(or pip install bokeh)"
+    )
     E099 = "[E099] Unexpected error: {kind}: {message}. Run with --debug for the traceback"
 
 

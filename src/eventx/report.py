@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
+from .errors import Errors
 from .plover import date_range
 
 
@@ -31,9 +32,7 @@ def require_bokeh():
         from bokeh.embed import json_item
         from bokeh.resources import Resources
     except ImportError as err:
-        raise ReportDependencyMissing(
-            "the HTML report needs bokeh, which is not installed: pip install 'eventx[report]' (or pip install bokeh)"
-        ) from err
+        raise ReportDependencyMissing(Errors.E029) from err
     return json_item, Resources
 
 

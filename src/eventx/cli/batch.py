@@ -117,12 +117,12 @@ def batch(
     )
     if engine is Engine.dask:
         if report:
-            fail("--report works with --engine local; for Dask output run: eventx report DIR/part-*.jsonl -o FILE", 2)
+            fail(Errors.E028, 2)
         finish(run_dask(options), errors, print_failures=True)
     if fmt is BatchFormat.parquet:
         fail(wrong_engine_format(Engine.local, fmt), 2)
     if fmt is BatchFormat.sqlite and output is None:
-        fail("--format sqlite writes a database file: give it with -o FILE.db", 2)
+        fail(Errors.E024, 2)
     writer = writers.CSV_ALL_DOCS if all_docs and fmt is BatchFormat.csv else WRITERS.get(fmt)
     finish(run_local(options, writer, progress or err.is_terminal, report), errors, print_failures=False)
 
@@ -199,11 +199,11 @@ def run_dask(options: BatchOptions) -> Report:
     except ImportError as e:
         fail(str(e))
     if options.output is None:
-        fail("--engine dask writes a folder of part files: give it with -o DIR", 2)
+        fail(Errors.E026, 2)
     if options.fmt not in DASK_FORMATS:
         fail(wrong_engine_format(Engine.dask, BatchFormat(options.fmt)), 2)
     if "-" in options.inputs:
-        fail("--engine dask reads files, folders and URLs, not stdin", 2)
+        fail(Errors.E027, 2)
     if options.model:
         load_nlp(options.model, options.types)
     started = time.perf_counter()

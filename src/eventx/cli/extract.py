@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from .. import writers
-from ..errors import OutputError
+from ..errors import Errors, OutputError
 from ..readers import path_record
 from .options import (
     DATE_OPT,
@@ -70,7 +70,7 @@ def extract(
     type_list = parse_types(types, rule_files)
     check_report_dependency(report)
     if fmt is ExtractFormat.sqlite and output is None:
-        fail("--format sqlite writes a database file: give it with -o FILE.db", 2)
+        fail(Errors.E024, 2)
     records = [path_record(p) for p in paths]
     failed = [r for r in records if r.error]
     for r in failed:

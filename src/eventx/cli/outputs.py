@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..errors import Errors
 from .options import fail, say
 
 
@@ -14,13 +15,13 @@ def write_database(results: Iterable[dict], output: Path | None, sources: dict[s
     from ..sqlite_store import SqliteFormatError, SqliteWriter
 
     if output is None:
-        fail("--format sqlite writes a database file: give it with -o FILE.db", 2)
+        fail(Errors.E024, 2)
     try:
         with SqliteWriter(output) as db:
             for r in results:
                 db.add(r, sources.get(r["id"]))
     except SqliteFormatError as e:
-        fail(f"cannot add to {output}: {e}")
+        fail(Errors.E025.format(reason=e))
     stats = db.stats
     skipped = f", {stats.documents_skipped} already there (same id) skipped" if stats.documents_skipped else ""
     say(f"{output}: {stats.documents_added} documents and {stats.events_added} events added{skipped}")
