@@ -151,3 +151,19 @@ def test_no_dates_from_names_and_words(text):
 def test_anchor_year_of_the_seed_style_article():
     text = "Am 29. Oktober telefonierten sie. Beim Gipfel im Juni 2024 einigten sie sich. Anfang 2025 folgt ein Besuch."
     assert article_anchor_year(text) == 2024
+
+
+def test_rules_run_in_one_order_whichever_module_is_imported_first():
+    """The absolute rules (timex_absolute) register before the relative ones (timex_relative),
+    also when the relative module is the first one imported: the order decides ties."""
+    import subprocess
+    import sys
+
+    code = "import eventx.{} ; from eventx.timex import RULES; print(' '.join(f.__name__ for _, f in RULES))"
+    orders = {}
+    for first in ("timex_relative", "timex_absolute", "timex"):
+        res = subprocess.run([sys.executable, "-c", code.format(first)], capture_output=True, text=True, timeout=60)
+        orders[first] = res.stdout.split()
+    assert orders["timex_relative"] == orders["timex_absolute"] == orders["timex"]
+    names = orders["timex"]
+    assert names[0] == "numeric_date" and names.index("year") < names.index("relative_day") and names[-1] == "offset"
