@@ -10,6 +10,7 @@ from .rules import word_set, word_table
 
 LOCATION_PREPS = word_set("location_preps")
 DESTINATION_PREPS = word_set("destination_preps")
+DIRECTIONAL_ARTICLES = word_set("directional_articles")
 GOVERNMENT_NOUNS = frozenset(word_table("government_nouns"))
 
 
@@ -20,6 +21,8 @@ def destination(doc: Doc, sent: Span, trigger: Token) -> Span | None:
         if not (sent.start <= p.start < sent.end) or p.label_ not in ("country", "capital"):
             continue
         prev = doc[p.start - 1].lower_ if p.start > sent.start else ""
+        if prev in DIRECTIONAL_ARTICLES and p.start - 2 >= sent.start and doc[p.start - 2].lower_ == "in":
+            prev = "in"  # "in die USA", "in die Türkei": the accusative of direction
         is_object = p.start > trigger.i and prev not in LOCATION_PREPS and trigger.lemma_.lower() in ("besuchen", "bereisen")
         if prev in DESTINATION_PREPS or is_object:
             if best is None or _distance(p, trigger) < _distance(best, trigger):

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .triggers import Mention
 
 POSSESSIVES = word_set("possessives")
+VISITOR_LINKS = word_set("visitor_links")
 
 Actor = dict  # one of doc._.actors
 Parties = tuple[list[Actor], list[Actor]]  # (actors or visitors, hosts)
@@ -119,12 +120,40 @@ def visit_roles(doc: Doc, m: Mention, persons: list, collectives: list, location
     owner = possessive_owner(doc, m, persons)
     if owner is not None:
         return [owner], [p for p in persons if p is not owner]
+    named = genitive_visitor(doc, m, persons)
+    if named is not None:  # "während des Besuchs des japanischen Premiers Abe ...": Abe alone travels
+        return [named], [p for p in persons if p is not named and _after_bei(doc, p, m)]
     visitors, hosts = split_hosts(doc, m, persons, dest)
     if not visitors:
         visitors.extend(p for p in referred_persons(doc, m.sent, persons) if p not in hosts)
     if not visitors:
         visitors = [c for c in collectives if c["kind"] in ("country", "org") and c.get("country") != dest][:2]
     return visitors, hosts
+
+
+def genitive_visitor(doc: Doc, m: Mention, persons: list[Actor]) -> Actor | None:
+    """The person a visit noun names in its genitive or 'von' phrase: 'der Besuch Nowaks',
+    'des Besuchs des japanischen Ministerpräsidenten Shinzō Abe', 'die Reise von Minister X'."""
+    t = m.trigger
+    if not t.text[:1].isupper() or t.i + 1 >= m.sent.end:
+        return None
+    nxt = doc[t.i + 1]
+    for p in persons:
+        for start, end in p["mentions"]:
+            if start == t.i + 1 and doc[end - 1].text.endswith("s"):
+                return p  # "der Besuch Nowaks"
+            if nxt.lower_ in VISITOR_LINKS and t.i + 2 <= start <= t.i + 5:
+                if not any(doc[k].is_punct or doc[k].lower_ == "und" for k in range(t.i + 2, start)):
+                    return p
+    return None
+
+
+def _after_bei(doc: Doc, person: Actor, m: Mention) -> bool:
+    """'der Besuch des Präsidenten X bei Kanzlerin Y': Y receives."""
+    return any(
+        m.trigger.i < s < m.sent.end and any(doc[k].lower_ in ("bei", "beim") for k in range(max(m.trigger.i, s - 3), s))
+        for s, _ in person["mentions"]
+    )
 
 
 def possessive_owner(doc: Doc, m: Mention, persons: list[Actor]) -> Actor | None:

@@ -45,6 +45,8 @@ TRIGGER_KEYS = {
     "min_participants",
     "exclude",
     "person_required",
+    "parties_suffice",
+    "reflexive",
 }
 CUE_KEYS = {"literal", "category", "direction", "max_scope", "requires_particle", "types"}
 

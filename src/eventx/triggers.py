@@ -22,6 +22,11 @@ EXCLUDED_COMPOUNDS = word_tuple("excluded_compounds")
 IRREGULAR_FORMS = word_set("irregular_forms")
 CLAUSE_ENDS = word_set("clause_ends")
 SEPARABLE_PARTICLES = word_set("separable_particles")
+CAUSATIVE_VERBS = word_set("causative_verbs")
+REFLEXIVES = word_set("reflexive_pronouns")
+NOT_VERB_FORMS = word_set("not_verb_forms")
+SEIN_FORMS = word_set("sein_forms")
+PARTICIPLE_DETERMINERS = word_set("participle_determiners")
 PHRASE_GAP = 3  # words allowed between two words of a phrase rule ("verhängte am Montag neue Sanktionen")
 
 
@@ -58,6 +63,37 @@ def separated_particle(tok: Token) -> str | None:
     if j - 1 > tok.i and last.lower_ in SEPARABLE_PARTICLES:
         return last.lower_
     return None
+
+
+def causative(words: list[str], i: int) -> bool:
+    """A verb followed by a form of 'lassen' ('einreisen zu lassen', 'reisen ließ'): the
+    subject lets someone else do it. ``words``: the sentence as written."""
+    if not words[i][:1].islower():
+        return False
+    after = [w.lower() for w in words[i + 1 : i + 3] if w != "zu"]
+    return bool(after) and after[0] in CAUSATIVE_VERBS
+
+
+def verb_of_its_own(words: list[str], i: int) -> bool:
+    """The verb names an act: not a participle after a determiner ('die vereinbarten
+    Regeln') nor a modal passive 'zu ... ist' ('mit dem Grundgesetz zu vereinbaren ist')."""
+    before = words[i - 1].lower() if i > 0 else ""
+    after = words[i + 1].lower() if i + 1 < len(words) else ""
+    return before not in PARTICIPLE_DETERMINERS and not (before == "zu" and after in SEIN_FORMS)
+
+
+def reflexive_verb(words: list[str], i: int) -> bool:
+    """A verb used with its reflexive pronoun in its clause ('haben sich ... geeinigt'), and
+    not followed by a noun (the determiner 'einigen Ministern' looks the same). ``words``:
+    the sentence as written."""
+    if i + 1 < len(words) and words[i + 1][:1].isupper():
+        return False
+    lo, hi = i, i + 1
+    while lo > 0 and words[lo - 1] not in CLAUSE_ENDS:
+        lo -= 1
+    while hi < len(words) and words[hi] not in CLAUSE_ENDS:
+        hi += 1
+    return any(w.lower() in REFLEXIVES for w in words[lo:hi])
 
 
 def is_interview(doc: Doc, trigger: Token) -> bool:
@@ -98,6 +134,7 @@ class TriggerMatcher:
         self._maybe_cache: dict[str, bool] = {}
         # verb stems whose inflected forms contain them ("besuch" in "besuchte", "unterzeichn" ...)
         self._stems = {lemma[:-2] if lemma.endswith("en") else lemma[:-1] for lemma in self.lemma_rules}
+        self._stems |= {b[:-2] for b in self.separable_bases if b.endswith("en") and len(b) >= 7}  # "stimmte ... zu"
         self._stem_cache: dict[str, dict | None] = {}
 
     def may_trigger(self, text: str) -> bool:
@@ -222,6 +259,15 @@ class TriggerMatcher:
             return True  # "in einem Gespräch mit der Welt am Sonntag": an interview
         if r.get("object_noun"):
             return False
-        if r.get("requires_object") and not any(self.is_treaty_noun(t) for t in sent):
-            return True
+        if words[i] in NOT_VERB_FORMS:
+            return True  # "einige Länder", "sind sich einig", "vereinbar"
+        written = token_texts(doc)[sent.start : sent.end]
+        if r["type"] == "visit" and causative(written, i):
+            return True  # "die Flüchtlinge einreisen zu lassen": others travel, not the subject
+        if r.get("parties_suffice") and not verb_of_its_own(written, i):
+            return True  # "beim vereinbarten Austausch", "mit dem Grundgesetz zu vereinbaren ist"
+        if r.get("reflexive") and not reflexive_verb(written, i):
+            return True  # "einigen" the verb ("einigten sich"), not the determiner ("mit einigen Ministern")
+        if r.get("requires_object") and not r.get("parties_suffice") and not any(self.is_treaty_noun(t) for t in sent):
+            return True  # "schlossen ... ab" needs its treaty; "einigten sich" two parties (events.min_parties)
         return bool(r.get("requires_destination") and not destination(doc, sent, tok))

@@ -36,7 +36,15 @@ USER_TRIGGER_KEYS = TRIGGER_KEYS | NEW_TYPE_KEYS | {"max_gap"}
 MATCHES = ("lemma", "suffix", "phrase")
 TYPE_NAME = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 CAMEO = re.compile(r"^[0-2][0-9]{2,3}$")
-FLAGS = ("host_side", "requires_destination", "requires_object", "object_noun", "person_required")
+FLAGS = (
+    "host_side",
+    "requires_destination",
+    "requires_object",
+    "object_noun",
+    "person_required",
+    "parties_suffice",
+    "reflexive",
+)
 
 
 @dataclass

@@ -30,7 +30,7 @@ from ..event_places import destination, place_in
 from ..event_status import mention_status
 from ..merging import antecedent, continued_parties, inherit_from_visits, merge, merge_into
 from ..non_events import non_event
-from ..participants import participants, political, recipients_after
+from ..participants import genitive_visitor, participants, political, recipients_after
 from ..rules import load_cues, load_plover, load_triggers, word_set, write_jsonl, write_plover
 from ..summits import add_members, merge_summits, names_group
 from ..timex import Context, resolve
@@ -178,11 +178,14 @@ class EventExtractor(CarriesRules):
             return None  # "Russland fliegt Luftangriffe", "ruft den UN-Sicherheitsrat an" (an office holder counts)
         if len(parties) >= minimum and not political(parties):
             return None  # "Kane traf zum 2:0", "Aufeinandertreffen mit Nadal": no state actor takes part
+        if m.rule.get("parties_suffice") and minimum > 1 and not any(a["kind"] != "person" or a.get("country") for a in parties):
+            return None  # an agreement without its treaty noun needs a state ("Präsident Reinisch einigte sich mit Jauk")
         if m.type == "visit" and m.trigger.lemma_.lower() == "besuchen" and location is None and len(parties) < 2:
             return None  # "keine Schule besucht": nobody and nowhere visited
         if len(parties) == 1 and minimum == 1 and m.type != "visit" and is_city(parties[0]):
             return None  # "Paris – ... ein Treffen von Konzernführung und Betriebsrat": a city alone is no party
-        anaphor = len(parties) == 1 and bare_head(m)  # "die Beschlüsse des Gipfels", Eichel: the summit named before
+        # "die Beschlüsse des Gipfels", Eichel: the summit named before; "des Besuchs des Premiers Abe": Abe's own
+        anaphor = len(parties) == 1 and bare_head(m) and genitive_visitor(doc, m, parties) is None
         if len(parties) < minimum and not anaphor:
             actors, hosts = continued_parties(raw, m, actors, hosts)  # "ein weiteres Gespräch": the same parties again
             parties = actors + hosts
