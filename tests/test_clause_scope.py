@@ -26,6 +26,9 @@ CASES = [
     # a bare negation in a relative clause negates its predicate, not the noun
     ("Nach dem Treffen , das nicht öffentlich war , sagte er nichts .", "Treffen", "asserted"),
     ("Das Telefonat , das nie bekannt wurde , dauerte eine Stunde .", "Telefonat", "asserted"),
+    # an offer of talks is a possible event
+    ("Den Grünen macht er das Angebot , die Gespräche kommende Woche weiterzuführen .", "Gespräche", "possible"),
+    ("Putin bot Gespräche in Istanbul an .", "Gespräche", "possible"),
     # a bare negation after a noun in a prepositional phrase negates what follows, not the noun
     ("Für ihn sei es bei dem Treffen mit Erdogan nicht um Politik gegangen .", "Treffen", "asserted"),
     ("Nach dem Besuch in Kiew äußerte er sich nicht .", "Besuch", "asserted"),

@@ -32,6 +32,7 @@ RELATIVE_PREPOSITIONS = word_set("relative_prepositions")
 FINITE_VERBS = word_set("finite_auxiliaries")
 NEGATION_PARTICLES = word_set("negation_particles")
 OCCURRENCE = word_set("occurrence_words")
+PARTICLES = word_set("separable_particles") - {"zu"}
 PHRASE_PREPOSITIONS = (
     RELATIVE_PREPOSITIONS | word_set("location_preps") | word_set("embedding_prepositions") | {"beim", "zum", "zur"}
 )
@@ -99,9 +100,15 @@ def relative_clauses(words: list[str]) -> list[tuple[int, int]]:
             continue
         end = next((k for k in range(j + 1, n) if words[k] in CLAUSE_STOPS), n)
         last = end - 1
-        if last > j and words[last].islower() and words[last].isalpha() and words[last - 1].lower() != "zu":
-            out.append((i, end))  # ", die Lage nicht zu verschärfen": an infinitive, no relative clause
+        if last > j and words[last].islower() and words[last].isalpha() and not _infinitive(words, last):
+            out.append((i, end))
     return out
+
+
+def _infinitive(words: list[str], k: int) -> bool:
+    """", die Lage nicht zu verschärfen", ", die Gespräche weiterzuführen": an infinitive clause."""
+    w = words[k].lower()
+    return words[k - 1].lower() == "zu" or any(w.startswith(p + "zu") and len(w) > len(p) + 4 for p in PARTICLES)
 
 
 def _head_of(words: list[str], clause: tuple[int, int], target: int) -> bool:

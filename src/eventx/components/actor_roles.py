@@ -16,6 +16,7 @@ from ..rules import word_set
 
 WINDOW = 6
 ARTICLES = word_set("articles")
+INTERNATIONAL_PREFIXES = word_set("international_prefixes")
 Affiliation = tuple[str | None, str | None, str | None]  # (role, role code, country)
 
 
@@ -80,6 +81,8 @@ class RoleAffiliation:
             if r and role is None:
                 role, code, implied = r
                 country = country or implied
+                if international_prefix(tok.text):
+                    code = "IGO"  # "Eurogruppen-Chef Dijsselbloem", "UN-Hochkommissarin": acts for the organisation
             place = place_at.get(i)
             if place is not None and place.label_ == "prefix" and r is None:
                 place = None  # "China-Besuch Gaucks" is no affiliation; "US-Präsident Biden" is
@@ -130,3 +133,9 @@ def inflection_candidates(lower: str) -> list[str]:
         if lower.endswith(ending) and len(lower) > len(ending) + 3:
             out.append(lower[: -len(ending)])
     return out
+
+
+def international_prefix(word: str) -> bool:
+    """A role word whose first part names an international organisation ("EU-Kommissar",
+    "Eurogruppen-Chef", "UN-Generalsekretär", "Nato-Oberbefehlshaber")."""
+    return "-" in word and word.split("-")[0].lower() in INTERNATIONAL_PREFIXES

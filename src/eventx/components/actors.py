@@ -150,7 +150,7 @@ class ActorFinder(CarriesRules, PersonNames, RoleAffiliation):
             known = known or resolve(actor["name"], when, actor["role"], actor["country"], context=context)
             actor["wikidata"] = (known.qid or None) if known else None
             actor["office"] = known.office if known else None
-            if known is not None and not actor["country"] and known.country:
+            if known is not None and not actor["country"] and known.country and actor.get("_code") != "IGO":
                 actor["country"] = known.country
                 actor["_code"] = actor.get("_code") or known.code
             role_code = actor["role_code"] = actor.pop("_code", None)

@@ -27,7 +27,7 @@ from ..compounds import modifier_of
 from ..doc import sentences, token_texts
 from ..event_date import date_for, narrative_date
 from ..event_places import destination, place_in
-from ..event_status import mention_status
+from ..event_status import mention_status, noun_trigger
 from ..merging import antecedent, continued_parties, inherit_from_visits, merge, merge_into
 from ..non_events import non_event
 from ..participants import genitive_visitor, participants, political, recipients_after
@@ -196,6 +196,8 @@ class EventExtractor(CarriesRules):
                 return None
             if len(parties) < minimum:
                 return None
+        if noun_trigger(m):
+            nearest_reading(doc, date)  # "der Besuch am 29. August wurde nicht mitgeteilt": "wurde" is not the visit's tense
         status, by_cue = mention_status(doc, m, date, self.cues_for(m.type))
         if date is None:
             date = narrative_date(doc, sent, raw, status, self.cues_for(m.type))
@@ -221,6 +223,31 @@ def is_city(actor: dict) -> bool:
 
     entry = gazetteer()[0].get(actor["name"])
     return actor["kind"] == "country" and entry is not None and entry[1] == "capital"
+
+
+def nearest_reading(doc: Doc, date: Span | None) -> None:
+    """A day or month without a year that dates an event noun: of its past and its future
+    reading, the one nearer the DCT (a noun has no tense of its own; the clause's verb may
+    belong to a report about it)."""
+    if date is None or not doc._.dct or not date._.timex or not date._.timex.get("value"):
+        return
+    value = date._.timex["value"]
+    if not re.fullmatch(r"\d{4}-\d\d(-\d\d)?", value) or re.search(r"\b(1[89]|20)\d\d\b", date.text):
+        return
+    dct = dt.date.fromisoformat(doc._.dct)
+    readings = [resolve(date.text, Context(dct, doc._.anchor_year, future)) for future in (False, True)]
+    found = [(abs((_day(r[0]) - dct).days), r) for r in readings if r is not None and r[0] and _day(r[0]) is not None]
+    if found:
+        best = min(found, key=lambda x: x[0])[1]
+        date._.timex = {"value": best[0], "mod": best[1]}
+
+
+def _day(value: str) -> dt.date | None:
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return dt.date.fromisoformat(value)
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return dt.date.fromisoformat(value + "-15")
+    return None
 
 
 def date_by_status(doc: Doc, date: Span | None, status: str) -> None:
