@@ -106,11 +106,16 @@ def test_cli_dask_engine_parquet_and_folder(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text((SAMPLES / "korea-ukraine-russland.txt").read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "b.txt").write_bytes(b"")
+    (folder / "c.txt").write_bytes(b"\x00\xff\x00")  # binary: a failure in both engines
     out = tmp_path / "out"
     res = runner.invoke(app, ["batch", str(folder), "--engine", "dask", "--workers", "2", "-o", str(out), "--format", "parquet"])
     assert res.exit_code == 3, res.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["documents"] == 2 and manifest["failed"] == 1
+    # the empty b.txt is a result without events, as in the local engine (W005); c.txt fails (E003)
+    assert manifest["documents"] == 3 and manifest["succeeded"] == 2 and manifest["failed"] == 1
+    assert [f["id"] for f in manifest["failures"]] == ["c.txt"] and "[E003]" in manifest["failures"][0]["reason"]
+    assert [n.split(":")[0] for n in manifest["notes"]] == [f"[W005] {folder / 'b.txt'}"]
+    assert manifest["notes"][0] in res.output and "[E003]" in res.output
     import pyarrow.parquet as pq
 
     table = pq.read_table(str(out / "part-00000.parquet")).to_pylist()

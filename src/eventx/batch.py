@@ -90,6 +90,7 @@ class Report:
     line: str
     succeeded: int
     failed: int
+    notes: list[str] = field(default_factory=list)  # W-lines not said yet (the Dask engine's; local ones are said as they come)
 
     @property
     def exit_code(self) -> int:
@@ -135,7 +136,7 @@ def dask_report(manifest: dict, output: str, elapsed: float) -> Report:
     }
     n = len(manifest["parts"])
     line = f"{summary_line(s)}; {n} part file{'' if n == 1 else 's'} in {output}"
-    return Report(manifest["failures"], line, manifest["succeeded"], manifest["failed"])
+    return Report(manifest["failures"], line, manifest["succeeded"], manifest["failed"], manifest.get("notes", []))
 
 
 def _init_worker(model: str | None, types: tuple | None, rules: tuple = ()) -> None:

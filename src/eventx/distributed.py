@@ -87,7 +87,7 @@ def _read_text_file(path: str, name: str) -> Record:
 
     try:
         with fsspec.open(path, "rb") as f:
-            text, note = text_of(f.read(), path)
+            text, note = text_of(f.read(), path, empty_ok=True)  # as in the local engine: a result, W005
     except FileNotFoundError:
         return Record(name, source=path, error=Errors.E001.format(path=path))
     except (InputError, OSError) as e:
@@ -162,6 +162,7 @@ def _write_part(outcomes: list[dict], out_dir: str, index: int, fmt: str) -> dic
     """Write one partition's results atomically; return its counts and failures."""
     results = [o["result"] for o in outcomes if o["result"] is not None]
     failures = [{"id": o["id"], "source": o["source"], "reason": o["error"]} for o in outcomes if o["result"] is None]
+    notes = [line for o in outcomes if o["result"] is not None and o.get("note") for line in o["note"].splitlines()]
     name = f"part-{index:05d}.{'parquet' if fmt == 'parquet' else 'jsonl'}"
     fs, _, (root,) = fsspec.get_fs_token_paths(out_dir)
     final = posixpath.join(root, name)
@@ -190,6 +191,7 @@ def _write_part(outcomes: list[dict], out_dir: str, index: int, fmt: str) -> dic
         "events_by_type": by_type,
         "events_by_status": by_status,
         "failures": failures,
+        "notes": notes,
     }
 
 
@@ -219,6 +221,7 @@ def run_to_directory(outcomes: db.Bag, out_dir: str, fmt: str = "jsonl") -> dict
         "format": fmt,
         "parts": [s["part"] for s in stats],
         "failures": [f for s in stats for f in s["failures"]],
+        "notes": [n for s in stats for n in s["notes"]],
     }
     with fs.open(posixpath.join(root, "manifest.json"), "w", encoding="utf-8") as f:
         f.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")

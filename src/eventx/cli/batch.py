@@ -213,6 +213,8 @@ def run_dask(options: BatchOptions) -> Report:
 
 def finish(report: Report, errors: Path | None, print_failures: bool) -> None:
     """Failures (on stderr and in --errors), the summary line, the exit code: the same for both engines."""
+    for note in report.notes:
+        say(note)
     if print_failures:
         for f in report.failures:
             say(f["reason"])
