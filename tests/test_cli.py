@@ -119,3 +119,16 @@ def test_subprocess_module_entry_point():
         [sys.executable, "-m", "eventx", "extract", "/nonexistent.txt"], capture_output=True, text=True, timeout=120
     )
     assert proc.returncode == 1 and proc.stderr.strip().count("\n") == 0 and "not found" in proc.stderr
+
+
+def test_entities_read_the_text_without_invisible_characters(tmp_path):
+    """`entities` reads a soft hyphen or zero-width space as `extract` does (eventx.decoding):
+    'Mac\\u00adron' is Macron, known to the knowledge base."""
+    path = tmp_path / "a.txt"
+    text = "Der französische Präsident Emmanuel Mac\u00adron traf am Montag Olaf Scholz in Ber\u200blin."
+    path.write_text(text, encoding="utf-8")
+    ents = json.loads(runner.invoke(app, ["entities", str(path), "-f", "json"]).output)
+    events = json.loads(runner.invoke(app, ["extract", str(path), "-f", "json"]).output)
+    persons = {p["name"]: p["wikidata"] for p in ents["persons"]}
+    assert persons == {"Emmanuel Macron": "Q3052772", "Olaf Scholz": "Q61053"}
+    assert {a["name"]: a["wikidata"] for e in events["events"] for a in e["actors"]} == persons

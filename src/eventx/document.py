@@ -37,6 +37,15 @@ def process(nlp: Language, text: str, date: str | None = None) -> Doc:
     return nlp(make_doc(nlp, text, date))
 
 
+def extract_entities(nlp: Language, text: str, doc_id: str, date: str | None = None) -> dict:
+    """Persons, countries, organisations and dates of ``text`` (``eventx entities``; see
+    eventx.schema.entities_result), read without invisible characters as the events are."""
+    from .schema import entities_result
+
+    clean, _ = clean_for_analysis(text)
+    return entities_result(process(nlp, clean, date), doc_id)
+
+
 def chunks(text: str, limit: int) -> list[tuple[int, str]]:
     """Cut a text longer than ``limit`` at paragraph, line or sentence ends, else at a space."""
     if len(text) <= limit:

@@ -31,13 +31,12 @@ def entities(
     model: str | None = MODEL_OPT,
 ) -> None:
     """Persons (role, country), countries (ISO3), organisations and dates in an article."""
-    from ..document import process
-    from ..schema import entities_result
+    from ..document import extract_entities
 
     check_date(date)
     record = path_record(path)
     if record.error:
         fail(record.error)
     nlp = load_nlp(model, None)
-    result = entities_result(process(nlp, record.text or "", date), record.id)
+    result = extract_entities(nlp, record.text or "", record.id, date)
     writers.write_results([result], WRITERS[fmt], None)
