@@ -29,6 +29,9 @@ CASES = [
     # an offer of talks is a possible event
     ("Den Grünen macht er das Angebot , die Gespräche kommende Woche weiterzuführen .", "Gespräche", "possible"),
     ("Putin bot Gespräche in Istanbul an .", "Gespräche", "possible"),
+    # an indirect question leaves the event open
+    ("Ob das Abkommen beim Gipfel nächste Woche beschlossen wird , ist offen .", "beschlossen", "possible"),
+    ("Er fragte , ob ein Treffen mit Putin zustande komme .", "Treffen", "possible"),
     # a bare negation after a noun in a prepositional phrase negates what follows, not the noun
     ("Für ihn sei es bei dem Treffen mit Erdogan nicht um Politik gegangen .", "Treffen", "asserted"),
     ("Nach dem Besuch in Kiew äußerte er sich nicht .", "Besuch", "asserted"),

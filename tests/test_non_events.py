@@ -27,6 +27,9 @@ from eventx.non_events import load_non_events, non_event
         ("Jeder hat gesagt , wohin die Reise gehen soll , erklärte er .", "Reise", "visit", "idiom_wohin_die_reise"),
         ("Niemand weiß , wohin die Reise geht .", "Reise", "visit", "idiom_wohin_die_reise"),
         ("Die Reise nach Kiew war geheim .", "Reise", "visit", None),
+        ("Er hatte Volvo ins Gespräch für eine Fusion gebracht .", "Gespräch", "meeting", "idiom_ins_gespraech_bringen"),
+        ("Der Minister sei schlecht beraten worden .", "beraten", "meeting", "idiom_gut_beraten"),
+        ("Die Minister beraten am Montag in Brüssel .", "beraten", "meeting", None),
     ],
 )
 def test_non_events(sentence, trigger, event_type, rule):
