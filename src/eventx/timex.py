@@ -1,7 +1,7 @@
 """German temporal expressions -> TIMEX3-style values (pure functions, no spaCy).
 
-``find_timexes(text, dct=None, anchor_year=None, future=...)`` returns the
-expressions with character offsets and values:
+``find_timexes(text, Context(dct, anchor_year, future))`` returns the expressions with
+character offsets and values (the rules: eventx.timex_absolute, eventx.timex_relative):
 
     "am 29. Oktober"           -> 2024-10-29 (year from the DCT, or the article's years)
     "Anfang 2025"              -> 2025, mod START
