@@ -207,3 +207,15 @@ def test_output_usage_failures_are_coded_lines(tmp_path, args, code, line):
     res = runner.invoke(app, args, input="{}\n")
     assert res.exit_code == code, res.output
     assert lines(res.output) == [line.replace("TMP", str(tmp_path))]
+
+
+def test_extract_of_a_jsonl_file_says_batch_reads_it_line_by_line(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    body = '{"id": "a", "text": "Merkel traf Macron."}\n{"id": "b", "text": "Putin rief Scholz an."}\n'
+    path.write_text(body, encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(path), "-f", "jsonl"])
+    assert res.exit_code == 0, res.output
+    assert f"[W008] {path}: read as one text; `eventx batch` reads JSON Lines, one document a line" in lines(res.output)
+    plain = tmp_path / "a.txt"
+    plain.write_text("Merkel traf Macron.", encoding="utf-8")
+    assert "W008" not in runner.invoke(app, ["extract", str(plain), "-f", "jsonl"]).output

@@ -70,3 +70,4 @@ class Warnings:
     W005 = "[W005] {path}: the text is empty: a result without events"
     W006 = "[W006] {source}: the id {id!r} is already used, renamed {new!r}"
     W007 = "[W007] {path}: no file in this folder or its subfolders matches --glob {glob!r}; nothing read from it"
+    W008 = "[W008] {path}: read as one text; `eventx batch` reads JSON Lines, one document a line"

@@ -128,8 +128,15 @@ def stdin_record(stream=None) -> Record:
 
 
 def path_record(item: str, stdin=None) -> Record:
-    """One record for a command-line argument: a text file, or '-' for standard input."""
-    return stdin_record(stdin) if item == "-" else text_record(Path(item))
+    """One record for a command-line argument: a text file, or '-' for standard input. A JSON
+    Lines file is one text here, with a note (W008) that ``eventx batch`` reads it line by line."""
+    if item == "-":
+        return stdin_record(stdin)
+    rec = text_record(Path(item))
+    if rec.error is None and is_jsonl(Path(item)):
+        note = Warnings.W008.format(path=rec.source)
+        rec = replace(rec, note="\n".join(n for n in (rec.note, note) if n))
+    return rec
 
 
 JSON_TYPES = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
