@@ -51,6 +51,8 @@ def test_treaty_triggers(extract, text, expected):
         # "in die USA" (accusative) is where one goes; "in den USA" (dative) where one is
         ("Papst Franziskus fliegt am Dienstag in die USA.", [("visit", ["VAT"])]),
         ("Präsident Macron will am Montag nach China einreisen.", [("visit", ["FRA"])]),
+        # the plural noun "Reisen" is a visit noun too
+        ("Es war eine der letzten Auslandsreisen von Bundespräsident Frank-Walter Steinmeier.", [("visit", ["DEU"])]),
         # causative "lassen": others travel, not the subject
         ("Kanzlerin Merkel entschied, die Flüchtlinge aus Ungarn nach Deutschland einreisen zu lassen.", []),
         # the onward journey of refugees is no visit

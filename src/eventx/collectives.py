@@ -194,6 +194,20 @@ def federal_actors(doc: Doc, found: dict, prominence: Counter) -> None:
                 name = words[k][:-1] if words[k].endswith(("ern", "onen")) else words[k]  # "Ländern" -> "Länder"
                 part = _actor(found, ("org", name), name, country, kind="org")
                 part["mentions"].append([k, k + 1])
+    later_parts(doc, found, words)
+
+
+def later_parts(doc: Doc, found: dict, words: list[str]) -> None:
+    """Once 'Bund und Länder' named them, 'die Länder' and 'den Ländern' are the same parts of
+    the federation ("Dass die Länder ... eine 15a-Vereinbarung beschließen wollen")."""
+    for k, w in enumerate(words):
+        if k == 0 or not w[:1].isupper() or w.lower() not in FEDERAL_PARTS or words[k - 1].lower() not in ("die", "den", "der"):
+            continue
+        name = w[:-1] if w.endswith(("ern", "onen")) else w
+        part = found.get(("org", name))
+        if part is not None and part["mentions"] and min(s for s, _ in part["mentions"]) < k:
+            if [k, k + 1] not in part["mentions"]:
+                part["mentions"].append([k, k + 1])
 
 
 def country_name(iso3: str) -> str:

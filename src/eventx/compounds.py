@@ -111,3 +111,20 @@ def compound_parties(doc, trigger, head: str) -> list[dict]:
         if actor not in out:
             out.append(actor)
     return out
+
+
+def treaty_parties_named(text: str, head: str) -> bool:
+    """Whether the modifiers of a treaty noun name its parties: two countries or
+    organisations ("EU-Türkei-Abkommen") or one country ("Iran-Deal"). One organisation
+    names its founding treaty ("EU-Vertrag"), a city where it was signed ("Dublin-Abkommen").
+    Pure (adds no actor), for the trigger matcher."""
+    from .components.countries import gazetteer
+
+    phrases = gazetteer()[0]
+    modifier = modifier_of(text, head)
+    if not modifier or not modifier[:1].isupper():
+        return False
+    hits = known_parts(modifier, lambda s: phrases[s][:2] if s in phrases else None)
+    kinds = [kind for _, kind in hits if kind in ("country", "demonym", "org")]
+    return len(kinds) >= 2 or kinds == ["country"] or kinds == ["demonym"]
+

@@ -18,7 +18,7 @@ from .compounds import compound_parties
 from .event_places import LOCATION_PREPS
 from .rules import word_set
 from .summits import names_group
-from .trigger_phrases import between_phrase, source_attribution, with_phrase
+from .trigger_phrases import between_phrase, partner_phrase, source_attribution, state_actors_in, with_phrase
 
 if TYPE_CHECKING:
     from .triggers import Mention
@@ -38,6 +38,11 @@ def participants(doc: Doc, sent: Span, m: Mention, location: Span | None, owned_
         return named, []
     if m.type == "visit":
         return visit_roles(doc, m, persons, collectives, location)
+    if m.rule.get("object_noun"):  # a treaty noun alone: the parties it names itself ("das Abkommen mit der Türkei")
+        own = [a for a in compound_parties(doc, m.trigger, m.rule["value"]) if a["kind"] != "person"]
+        own += [a for a in state_actors_in(doc, partner_phrase(doc, sent, m.trigger)) if a not in own]
+        if own:
+            return own, []
     parts = talk_parties(doc, sent, m, persons, collectives, fallback)
     if m.rule.get("match") == "suffix":  # "EU-China-Gipfel", "G20-Außenministertreffen"
         parts.extend(a for a in compound_parties(doc, m.trigger, m.rule["value"]) if a not in parts)

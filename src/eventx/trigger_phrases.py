@@ -57,6 +57,30 @@ def between_phrase(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int] | No
     return j + 1, k
 
 
+def partner_phrase(doc: Doc, sent: Span, trigger: Token) -> tuple[int, int] | None:
+    """Token range of 'mit X (und Y)' right after a trigger noun ('das Atomabkommen mit dem
+    Iran'), up to the clause end, at most eight words."""
+    j = trigger.i + 1
+    if j >= sent.end or doc[j].lower_ != "mit":
+        return None
+    k = j + 1
+    while k < sent.end and k - j <= 8 and (doc[k].text not in CLAUSE_ENDS or _next_conjunct(doc, k + 1, sent.end)):
+        k += 1
+    return j + 1, k
+
+
+def state_actors_in(doc: Doc, span: tuple[int, int] | None) -> list[Actor]:
+    """Countries, organisations and persons acting for a country named in a token range."""
+    if span is None:
+        return []
+    lo, hi = span
+    return [
+        a
+        for a in doc._.actors or []
+        if (a["kind"] != "person" or a.get("country")) and any(lo <= s < hi for s, _ in a["mentions"])
+    ]
+
+
 def _next_conjunct(doc: Doc, k: int, end: int) -> bool:
     """After a comma inside 'zwischen A, B und C': another party follows (a name, or an
     article before a name), not a new clause ('..., die am Montag begannen')."""

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .compounds import treaty_parties_named
 from .doc import places, sentence_of, token_texts
 from .event_places import destination
 from .rules import word_set, word_tuple
-from .trigger_phrases import between_phrase
+from .trigger_phrases import between_phrase, partner_phrase, state_actors_in
 
 NOT_A_MEETING_OBJECT = word_set("not_a_meeting_object")
 EXCLUDED_COMPOUNDS = word_tuple("excluded_compounds")
@@ -48,6 +49,12 @@ def noun_forms(lower: str) -> list[str]:
     """A noun and its possible stems without a genitive or plural ending, longest first
     ("gipfels" -> "gipfels", "gipfel"), so that a compound head matches however inflected."""
     return [lower] + [lower[: -len(e)] for e in NOUN_ENDINGS if lower.endswith(e) and len(lower) - len(e) >= 4]
+
+
+def noun_like(text: str) -> bool:
+    """A capitalised word, or a compound whose head after the last hyphen is one
+    ("15a-Vereinbarung", "2+4-Vertrag")."""
+    return text[:1].isupper() or ("-" in text and text.rsplit("-", 1)[1][:1].isupper())
 
 
 def separated_particle(tok: Token) -> str | None:
@@ -143,7 +150,7 @@ class TriggerMatcher:
         if hit is None:
             lower = text.lower()
             hit = self._maybe_cache[text] = (
-                (text[:1].isupper() and any(w.endswith(sfx) for w in noun_forms(lower) for sfx, _ in self.suffix_rules))
+                (noun_like(text) and any(w.endswith(sfx) for w in noun_forms(lower) for sfx, _ in self.suffix_rules))
                 or any(stem in lower for stem in self._stems)
                 or lower in IRREGULAR_FORMS
             )
@@ -165,7 +172,7 @@ class TriggerMatcher:
         lower = text.lower()
         if not text.isalpha() and "-" not in text:
             return None
-        if text[:1].isupper():
+        if noun_like(text):
             for form in noun_forms(lower):  # "Gipfel", then "G7-Gipfels" without its genitive s
                 for suffix, r in self.suffix_rules:
                     excluded = tuple(r.get("exclude", ()))
@@ -193,7 +200,7 @@ class TriggerMatcher:
         return None
 
     def is_treaty_noun(self, tok: Token) -> bool:
-        r = self.match_token(tok) if tok.text[:1].isupper() else None
+        r = self.match_token(tok) if noun_like(tok.text) else None
         return bool(r and r.get("object_noun"))
 
     def find_mentions(self, doc: Doc, sent: Span) -> list[Mention]:
@@ -219,10 +226,16 @@ class TriggerMatcher:
         for noun, r in treaty_nouns:
             if has_treaty_verb:
                 continue  # the verb's mention stands for the treaty
-            if between_phrase(doc, sent, noun) is not None:  # "das Abkommen zwischen Serbien und dem Kosovo"
-                out.append(Mention("treaty", noun, r, sent, noun))
+            if between_phrase(doc, sent, noun) is not None or self._names_parties(doc, sent, noun, r):
+                out.append(Mention("treaty", noun, r, sent, noun))  # "das Abkommen zwischen Serbien und dem Kosovo"
         out.sort(key=lambda m: m.trigger.i)
         return [m for m in out if self.types is None or m.type in self.types]
+
+    @staticmethod
+    def _names_parties(doc: Doc, sent: Span, noun: Token, r: dict) -> bool:
+        """A treaty noun that names its parties by itself: "das EU-Türkei-Abkommen", "der
+        Iran-Deal", "das Rückführungsabkommen mit der Türkei" (a specific treaty, GUIDELINES)."""
+        return treaty_parties_named(noun.text, r["value"]) or bool(state_actors_in(doc, partner_phrase(doc, sent, noun)))
 
     def _phrase_mentions(self, doc: Doc, sent: Span, words: list[str]) -> list[Mention]:
         """Mentions of phrase rules: the words of the phrase in order, each equal to the word of the
