@@ -48,6 +48,10 @@ def test_treaty_triggers(extract, text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        # particle verbs of travel: "fliegt ... weiter", "reiste ... weiter"
+        ("Am Dienstag fliegt Papst Franziskus nach Washington weiter.", [("visit", ["VAT"])]),
+        ("Kanzler Scholz reiste am Abend nach Peking weiter.", [("visit", ["DEU"])]),
+        ("Danach fliegt Papst Franziskus in die USA weiter.", [("visit", ["VAT"])]),
         # "in die USA" (accusative) is where one goes; "in den USA" (dative) where one is
         ("Papst Franziskus fliegt am Dienstag in die USA.", [("visit", ["VAT"])]),
         ("Präsident Macron will am Montag nach China einreisen.", [("visit", ["FRA"])]),
@@ -100,3 +104,44 @@ def test_reflexive_verb(words, i, expected):
 )
 def test_verb_of_its_own(words, i, expected):
     assert verb_of_its_own(words, i) is expected
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("Der Besuch der UN-Menschenrechtskommissarin Louise Arbour ist für August geplant.", "Menschenrechtskommissarin"),
+        ("Der UN-Hochkommissar Filippo Grandi besuchte am Montag ein Lager in Jordanien.", "Hochkommissar"),
+    ],
+)
+def test_international_office_holders_visit(extract, text, title):
+    """A UN commissioner acts for no country but is a political actor (GUIDELINES: country
+    null for international offices)."""
+    visits = [e for e in extract(text, "2024-05-06")["events"] if e["type"] == "visit"]
+    assert len(visits) == 1
+    assert visits[0]["actors"][0]["role"] == title
+    assert visits[0]["actors"][0]["country"] is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "sprechen mit" a named partner is a meeting
+        (
+            "Kanzlerin Angela Merkel sprach am Montag in Berlin mit dem russischen Präsidenten Wladimir Putin.",
+            [["DEU", "RUS"]],
+        ),
+        ("Angela Merkel hat am Montag mit Wladimir Putin gesprochen.", [["DEU", "RUS"]]),
+        # no partner after "mit", or a fixed phrase: no meeting
+        ("Präsident Mugabe spricht im Zusammenhang mit der MDC von Marionetten des Westens.", []),
+        ("Der Experte Florian Bieber spricht von einer Initiative mit Potenzial für Serbien.", []),
+        ("Minister Karl Nehammer sprach mit Journalisten über die Lage.", []),
+    ],
+)
+def test_talking_with_a_partner(extract, text, expected):
+    got = [
+        sorted({a["country"] for a in e["actors"] if a["country"]})
+        for e in extract(text, "2015-05-06")["events"]
+        if e["type"] == "meeting"
+    ]
+    assert got == expected
+

@@ -47,6 +47,7 @@ TRIGGER_KEYS = {
     "person_required",
     "parties_suffice",
     "reflexive",
+    "requires_partner",
 }
 CUE_KEYS = {"literal", "category", "direction", "max_scope", "requires_particle", "types"}
 

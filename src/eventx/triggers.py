@@ -28,6 +28,7 @@ REFLEXIVES = word_set("reflexive_pronouns")
 NOT_VERB_FORMS = word_set("not_verb_forms")
 SEIN_FORMS = word_set("sein_forms")
 PARTICIPLE_DETERMINERS = word_set("participle_determiners")
+NOT_PARTNER_PHRASES = word_set("not_partner_phrases")
 PHRASE_GAP = 3  # words allowed between two words of a phrase rule ("verhängte am Montag neue Sanktionen")
 
 
@@ -101,6 +102,24 @@ def reflexive_verb(words: list[str], i: int) -> bool:
     while hi < len(words) and words[hi] not in CLAUSE_ENDS:
         hi += 1
     return any(w.lower() in REFLEXIVES for w in words[lo:hi])
+
+
+def partner_in_clause(doc: Doc, sent: Span, tok: Token) -> bool:
+    """'mit' and a named actor right after it in the verb's clause ('sprach die Kommissarin mit
+    dem Außenminister Li', 'habe man mit den Sozialdemokraten gesprochen'), not a fixed
+    phrase ('im Zusammenhang mit der MDC')."""
+    words = token_texts(doc)
+    lo, hi = tok.i, tok.i + 1
+    while lo > sent.start and words[lo - 1] not in CLAUSE_ENDS:
+        lo -= 1
+    while hi < sent.end and words[hi] not in CLAUSE_ENDS:
+        hi += 1
+    starts = {s for a in doc._.actors or [] for s, _ in a["mentions"]}
+    for k in range(lo, hi):
+        if words[k].lower() == "mit" and not (k > lo and words[k - 1].lower() in NOT_PARTNER_PHRASES):
+            if any(j in starts for j in range(k + 1, min(hi, k + 5))):
+                return True
+    return False
 
 
 def is_interview(doc: Doc, trigger: Token) -> bool:
@@ -281,6 +300,8 @@ class TriggerMatcher:
             return True  # "beim vereinbarten Austausch", "mit dem Grundgesetz zu vereinbaren ist"
         if r.get("reflexive") and not reflexive_verb(written, i):
             return True  # "einigen" the verb ("einigten sich"), not the determiner ("mit einigen Ministern")
+        if r.get("requires_partner") and not partner_in_clause(doc, sent, tok):
+            return True  # "sprach mit Li Zhaoxing", not "spricht von einer Initiative"
         if r.get("requires_object") and not r.get("parties_suffice") and not any(self.is_treaty_noun(t) for t in sent):
             return True  # "schlossen ... ab" needs its treaty; "einigten sich" two parties (events.min_parties)
         return bool(r.get("requires_destination") and not destination(doc, sent, tok))

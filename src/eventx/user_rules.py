@@ -44,6 +44,7 @@ FLAGS = (
     "person_required",
     "parties_suffice",
     "reflexive",
+    "requires_partner",
 )
 
 
