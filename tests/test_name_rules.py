@@ -42,6 +42,11 @@ def tagged(nlp, text, ents):
         ("Felix Mendelssohn Bartholdy komponierte", (0, 3), "Felix Mendelssohn Bartholdy"),
         ("Lemmy Kilmister sang", (0, 2), "Lemmy Kilmister"),
         ("Prinz Harry kam", (0, 2), "Harry"),
+        ("Frau Heba al-Khaled ( 17 )", (0, 3), "Heba al-Khaled"),
+        ("Präsident Omar al-Beshir ernannte", (0, 3), "Omar al-Beshir"),
+        ("Saladin ad-Din kam", (0, 2), "Saladin ad-Din"),
+        ("Da dachte Peter anti-amerikanisch", (2, 4), "Peter"),
+        ("Er traf Maria al-dente", (2, 4), "Maria"),
     ],
 )
 def test_person_names_lose_titles_and_trailing_words(rules, text, ent, expected):

@@ -151,3 +151,35 @@ def test_assemble_step_lists_the_code_and_rules_it_bakes_in():
     assert {"scripts/add_org_ruler.py", "scripts/add_place_ruler.py", "../../src/eventx/components/name_rules.py"} <= deps
     assert {"../../src/eventx/resources/name_titles.tsv", "../../src/eventx/resources/name_heads.tsv"} <= deps
     assert "training/finetune_news/model-best" in deps
+
+
+def test_office_holder_names_give_full_names_surnames_and_particle_forms(tmp_path):
+    import gzip
+
+    from convert_news import kb_person_names
+
+    kb = tmp_path / "kb.tsv.gz"
+    rows = [
+        "qid\tname\tnames\tkeys\tsurnames",
+        "Q1\tUrsula von der Leyen\tUrsula von der Leyen\tursula von der leyen\tvon der leyen",
+        "Q2\tXi Jinping\tXi Jinping\txi jinping\txi",
+        "Q3\tRecep Tayyip Erdoğan\tRecep Tayyip Erdoğan|Tayyip Erdogan\trecep tayyip erdogan\terdogan",
+        "Q4\tMadonna\tMadonna\tmadonna\tmadonna",
+    ]
+    with gzip.open(kb, "wt", encoding="utf-8") as f:
+        f.write("\n".join(rows) + "\n")
+    names, particle = kb_person_names(spacy.blank("de"), kb)
+    assert ("Xi", "Jinping") in names and ("Xi",) in names and ("Jinping",) not in names
+    assert ("Erdoğan",) in names and ("Tayyip", "Erdogan") in names and ("Erdogan",) in names
+    assert ("von", "der", "Leyen") in names and ("Leyen",) not in names
+    assert ("Madonna",) not in names  # one-word names are too ambiguous to swap in
+    assert particle == [("Ursula", "von", "der", "Leyen"), ("von", "der", "Leyen")]
+
+
+def test_added_persons_make_up_the_asked_share_of_the_pool():
+    from convert_news import add_persons
+
+    pool = {"PER": [("A",)] * 9, "LOC": [("B",)]}
+    assert add_persons(pool, [("von", "der", "Leyen")], 0.1, random.Random(0)) == 1
+    assert pool["PER"].count(("von", "der", "Leyen")) == 1 and len(pool["PER"]) == 10
+    assert add_persons(pool, [("X",)], 0.0, random.Random(0)) == 0 and len(pool["PER"]) == 10

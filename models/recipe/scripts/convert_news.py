@@ -20,6 +20,8 @@ it would teach O). Sampling and swapping are seeded.
 
 from __future__ import annotations
 
+import csv
+import gzip
 import json
 import random
 import sys
@@ -31,10 +33,19 @@ import spacy
 import typer
 from spacy.tokens import Doc, DocBin, Span
 
+from eventx.kb import name_key
+
 sys.path.insert(0, str(Path(__file__).parent))
 from convert import GERMEVAL, PANX, SEED, bio_doc, describe, mention_pool, read_columns, replace_mentions
 
 LABELS = {"PER", "LOC", "ORG", "MISC"}
+# lowercase words that begin a surname: "Ursula von der Leyen", "Thomas de Maizière", "bin Salman"
+PARTICLES = frozenset(
+    ["von", "van", "vom", "zu", "zur", "der", "den", "de", "del", "della", "di", "da", "das", "do", "dos", "du"]
+    + ["ten", "ter", "la", "le", "bin", "ibn", "bint", "al", "el"]
+)
+MAX_SURNAME = 3
+KB = Path(__file__).parents[3] / "src/eventx/resources/kb.tsv.gz"
 
 
 @dataclass
@@ -114,6 +125,47 @@ def split_by_article(docs: list[tuple[str, Doc]], every: int) -> tuple[list[Doc]
     return keep, held
 
 
+def kb_person_names(nlp, kb: Path) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Person names of eventx's office-holder table as token tuples: (all names, the names with a
+    surname particle). All names: each full name ("Xi Jinping") and its surname as the table gives
+    it ("Xi"), the form news use after the first mention. Particle names: each full name ("Ursula
+    von der Leyen") and its words from the first particle on ("von der Leyen"). Surnames of more
+    than ``MAX_SURNAME`` words ("bin Rashid Al Maktoum") are left out."""
+    names: set[tuple[str, ...]] = set()
+    particle: set[tuple[str, ...]] = set()
+    with gzip.open(kb, "rt", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            surnames = set(row["surnames"].split("|"))
+            for name in row["names"].split("|"):
+                if not name.isprintable() or "\u200b" in name:
+                    continue
+                words = tuple(t.text for t in nlp.make_doc(name))
+                if len(words) < 2 or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+                    continue
+                forms = {words}
+                for i in range(len(words)):
+                    for j in range(i + 1, min(len(words), i + MAX_SURNAME) + 1):
+                        if j - i < len(words) and name_key(" ".join(words[i:j])) in surnames and words[j - 1][:1].isupper():
+                            forms.add(words[i:j])
+                first = next((i for i, w in enumerate(words) if i > 0 and w in PARTICLES), None)
+                if first is not None:
+                    particle.add(words)
+                    if len(words) - first <= MAX_SURNAME:
+                        particle.add(words[first:])
+                names |= forms
+    return sorted(names), sorted(particle)
+
+
+def add_persons(pool: dict[str, list[tuple[str, ...]]], names: list[tuple[str, ...]], share: float, rng: random.Random) -> int:
+    """Add names (drawn with repeats) to the PER mentions of pool until they make up ``share`` of them."""
+    if share <= 0 or not names:
+        return 0
+    persons = pool.setdefault("PER", [])
+    wanted = round(len(persons) * share / (1 - share))
+    persons.extend(rng.choice(names) for _ in range(wanted))
+    return wanted
+
+
 def main(
     data_dir: Path = typer.Argument(..., help="../shared/data/ner"),
     out_dir: Path = typer.Argument(..., help="where the .spacy files are written"),
@@ -121,6 +173,8 @@ def main(
     replace: float = typer.Option(0.5, help="chance to swap each mention in the swapped copies"),
     news_copies: int = typer.Option(2, help="copies of news_train in finetune_news (the first as it is)"),
     germeval_copies: int = typer.Option(2, help="copies of GermEval test in finetune_news (the first as it is)"),
+    particle_share: float = typer.Option(0.0, help="share of swap-in person names that have a surname particle (kb.tsv.gz)"),
+    kb_share: float = typer.Option(0.0, help="share of swap-in person names drawn from all office holders of kb.tsv.gz"),
 ) -> None:
     nlp = spacy.blank("de")
     vocab = nlp.vocab
@@ -139,6 +193,16 @@ def main(
 
     rng = random.Random(SEED)
     pool = mention_pool([*news_train, *germeval, *panx_all])
+    if particle_share or kb_share:
+        kb_names, particle = kb_person_names(nlp, KB)
+        name_rng = random.Random(SEED)
+        added = add_persons(pool, kb_names, kb_share, name_rng)
+        added_particle = add_persons(pool, particle, particle_share, name_rng)
+        print(
+            f"swap-in persons: {added} office holders ({len(kb_names)} name forms), {added_particle} with a surname "
+            f"particle ({len(particle)} forms); {len(pool['PER'])} in all",
+            file=sys.stderr,
+        )
     finetune = list(news_train) + list(germeval)
     finetune += [replace_mentions(d, pool, rng, replace) for _ in range(news_copies - 1) for d in news_train]
     finetune += [replace_mentions(d, pool, rng, replace) for _ in range(germeval_copies - 1) for d in germeval]

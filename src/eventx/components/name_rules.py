@@ -41,6 +41,8 @@ NAME_PARTICLES = frozenset(
     ["von", "van", "vom", "der", "den", "de", "del", "della", "di", "da", "das", "do", "dos", "du", "zu"]
     + ["ten", "ter", "la", "le", "las", "los", "y", "e", "bin", "ibn", "al", "el", "af", "av", "und"]
 )
+# Arabic article forms that are joined to the next name by a hyphen: "ad-Din", "as-Sisi", "ar-Rahman"
+HYPHEN_PARTICLES = frozenset(["ad", "an", "ar", "as", "at", "ash", "az", "ed", "es", "et", "ul", "ur", "abu", "abd"])
 STOP_PUNCT = frozenset('()[]{}"“”„«»,;:')
 
 
@@ -125,12 +127,23 @@ def is_title(text: str) -> bool:
     return shipped_tables().is_title(text)
 
 
+def is_particle(text: str) -> bool:
+    """A lowercase word that belongs to names: "von", "bin", and a particle joined to a name by a
+    hyphen ("al-Khaled", "el-Sisi", "ad-Din")."""
+    low = text.lower()
+    if low in NAME_PARTICLES:
+        return True
+    head, _, rest = text.partition("-")
+    return head.lower() in NAME_PARTICLES | HYPHEN_PARTICLES and rest[:1].isupper()
+
+
 def name_end(doc: Doc, start: int, end: int) -> int:
     """End of a name: before the first lowercase word that is not a name particle
-    ("[Thomas] dachte", "[Leo] zur Welt") or the first bracket, quote or comma."""
+    ("[Thomas] dachte", "[Leo] zur Welt", but "[Heba al-Khaled]") or the first bracket,
+    quote or comma."""
     for i in range(start + 1, end):
         text = doc[i].text
-        if (text[:1].islower() and text.lower() not in NAME_PARTICLES) or text in STOP_PUNCT:
+        if (text[:1].islower() and not is_particle(text)) or text in STOP_PUNCT:
             return i
     return end
 
