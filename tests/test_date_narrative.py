@@ -35,6 +35,16 @@ def _dated(extract, text, dct):
             "2017-10-04",
             [("visit", "planned", None)],
         ),
+        (  # a past narrative jumps in time: no carried date
+            "Am Montag sprach Kanzler Olaf Scholz im Bundestag über Polen. Er besuchte Warschau kurz nach seinem Amtsantritt.",
+            "2024-05-08",
+            [("visit", "asserted", None)],
+        ),
+        (  # a name before "vom" is part of the trigger's phrase: the date is the meeting's
+            "Das Treffen der Außenminister Annalena Baerbock und Sergej Lawrow vom Montag in Genf verlief ergebnislos.",
+            "2024-05-08",
+            [("meeting", "asserted", "2024-05-06")],
+        ),
         (  # no pronoun: no carried date
             "Am Montag sagte Kanzlerin Angela Merkel in Berlin, sie sei zuversichtlich. "
             "Außenminister Sigmar Gabriel besuchte Moskau.",

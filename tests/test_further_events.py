@@ -72,3 +72,26 @@ def test_further_happening_has_the_parties_of_the_last_one(extract):
 def test_tenseless_noun_takes_a_later_planned_status(extract, text, status):
     events = [e for e in _events(extract, text) if e[0] == "meeting"]
     assert events and events[0][1] == status
+
+
+def test_a_compound_with_its_own_modifier_does_not_refer_back(extract):
+    text = (
+        "Die Polizei verlegte die für das G-7-Treffen von Kanzlerin Angela Merkel eingerichteten Checkpoints. "
+        "Die Bilderberg-Konferenz wurde 1954 gegründet."
+    )
+    events = [e for e in extract(text, "2015-06-09")["events"] if e["type"] == "meeting"]
+    assert [(e["trigger"]["text"], (e["date"] or {}).get("value")) for e in events] == [("G-7-Treffen", None)]
+
+
+def test_a_bare_noun_still_refers_back(extract):
+    text = "Kanzlerin Angela Merkel traf am Montag Präsident Emmanuel Macron. Nach dem Treffen in Paris reiste sie ab."
+    events = [e for e in extract(text, "2015-06-09")["events"] if e["type"] == "meeting"]
+    assert len(events) == 1 and events[0]["location"]["name"] == "Paris"
+
+
+def test_the_new_talks_refer_back(extract):
+    text = (
+        "Am Montag begannen in Genf neue Verhandlungen zwischen Außenminister Antony Blinken und Außenminister "
+        "Sergej Lawrow. Die neuen Verhandlungen dauerten bis zum Abend."
+    )
+    assert len([e for e in extract(text, "2024-05-08")["events"] if e["type"] == "meeting"]) == 1

@@ -17,6 +17,7 @@ import pytest
         ("Der niederländische Finanzminister Jeroen Dijsselbloem telefonierte mit Alexis Tsipras.", "Jeroen Dijsselbloem", "NLD"),
         ("Finanzminister Jeroen Dijsselbloem telefonierte mit Alexis Tsipras.", "Jeroen Dijsselbloem", "NLD"),
         ("Der griechische Premier Alexis Tsipras telefonierte mit Eurogruppen-Chef Dijsselbloem.", "Alexis Tsipras", "GRC"),
+        ("EU-Außenminister Jeroen Dijsselbloem telefonierte mit Alexis Tsipras.", "Jeroen Dijsselbloem", "NLD"),
     ],
 )
 def test_international_role_prefix(nlp, text, name, country):

@@ -44,3 +44,11 @@ def test_diese_refers_back(extract):
 def test_a_noun_until_a_later_date_is_ongoing(extract):
     text = "Die Konferenz von Außenminister Heiko Maas und Präsident Emmanuel Macron findet bis zum 21. Januar in Paris statt."
     assert [s for _, s, _ in _events(extract, text, "2010-01-18")] == ["asserted"]
+
+
+def test_a_nouns_weekday_follows_its_clause(extract):
+    text = (
+        "Beim Treffen der Außenminister Annalena Baerbock und Sergej Lawrow am Samstag in Genf "
+        "wurde über die Ukraine gesprochen."
+    )
+    assert _events(extract, text, "2024-05-08") == [("meeting", "asserted", "2024-05-04")]

@@ -19,6 +19,7 @@ CLAUSE_ENDS = word_set("clause_ends")
 EMBEDDING_WORDS = word_set("embedding_prepositions")
 CONTINUING_SUBJECTS = word_set("continuing_subjects")
 NOUN_DATE_PREPOSITIONS = word_set("noun_date_prepositions")
+DATED_NOUNS = tuple(sorted(word_set("dated_nouns")))
 ARTICLE_LIKE = word_set("anaphoric_determiners") | {"einem", "einer", "eines", "dem", "den"}
 
 
@@ -66,7 +67,9 @@ def noun_dated(doc: Doc, date: Span, triggers: set[int]) -> bool:
     if doc[k].lower_ not in NOUN_DATE_PREPOSITIONS or k == 0:
         return False
     before = doc[k - 1]
-    return before.text[:1].isupper() and before.is_alpha and before.i not in triggers and before.i != date.sent.start
+    if before.i in triggers or not before.text[:1].isupper():
+        return False
+    return before.lower_.endswith(DATED_NOUNS)  # "Erklärung", "Nachrichten", "Interview": not "Lawrow vom Montag"
 
 
 def narrative_date(doc: Doc, sent: Span, raw: list[dict], status: str, cues: list[dict]) -> Span | None:
@@ -74,8 +77,8 @@ def narrative_date(doc: Doc, sent: Span, raw: list[dict], status: str, cues: lis
     werden Steinmeier und Merkel erwartet. Sie werden das Museum besuchen"): the previous
     sentence's only date, when no event of that sentence holds it and its clause has the
     event's status (a plan after "Am Montag sagte sie ..." is not on Monday)."""
-    if sent.start == 0 or doc[sent.start].lower_ not in CONTINUING_SUBJECTS:
-        return None
+    if status != "planned" or sent.start == 0 or doc[sent.start].lower_ not in CONTINUING_SUBJECTS:
+        return None  # a schedule goes on; a past narrative jumps in time ("Er besuchte Warschau kurz nach ...")
     prev = doc[sent.start - 1].sent
     spans = [d for d in dates(doc) if prev.start <= d.start < prev.end]
     if len(spans) != 1 or any(e["date"] is not None and e["date"].start == spans[0].start for e in raw):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .clauses import verb_like
-from .compounds import organisation_canonical
+from .compounds import modifier_of, organisation_canonical
 from .rules import word_set
 
 if TYPE_CHECKING:
@@ -31,9 +31,10 @@ def antecedent(raw: list[dict], m: Mention) -> dict | None:
     words = [t.lower_ for t in m.sent[max(0, i - 3) : i]]
     if not m.trigger.text[:1].isupper() or not any(w in ANAPHORIC_DETERMINERS for w in words):
         return None
+    own = modifier_of(m.trigger.text, m.rule["value"]).lower() if m.rule.get("match") == "suffix" else ""
     for e in reversed(raw):
-        if e["type"] == m.type:
-            return e
+        if e["type"] == m.type and (not own or own in e["trigger"].text.lower()):
+            return e  # "die Bilderberg-Konferenz" does not refer back to "das G-7-Treffen"
     return None
 
 
@@ -73,8 +74,14 @@ def further_happening(e: dict) -> bool:
 
 
 def names_further(t: Token) -> bool:
-    before = t.doc[max(t.sent.start, t.i - 2) : t.i]
-    return t.text[:1].isupper() and any(w.lower_ in NEW_OCCURRENCE for w in before)
+    """"ein weiteres Gespräch", "neue Verhandlungen"; "die neuen Verhandlungen" refer back."""
+    start = max(t.sent.start, t.i - 2)
+    for k in range(start, t.i):
+        w = t.doc[k]
+        if w.lower_ in NEW_OCCURRENCE and t.text[:1].isupper():
+            definite = k > t.sent.start and t.doc[k - 1].lower_ in ANAPHORIC_DETERMINERS
+            return not (definite and w.lower_.startswith("neu"))
+    return False
 
 
 def continued_parties(raw: list[dict], m: Mention, actors: list, hosts: list) -> tuple[list, list]:

@@ -33,6 +33,7 @@ FINITE_VERBS = word_set("finite_auxiliaries")
 NEGATION_PARTICLES = word_set("negation_particles")
 OCCURRENCE = word_set("occurrence_words")
 PARTICLES = word_set("separable_particles") - {"zu"}
+PAST_WORDS = word_set("past_auxiliaries") | word_set("strong_past_forms")
 PHRASE_PREPOSITIONS = (
     RELATIVE_PREPOSITIONS | word_set("location_preps") | word_set("embedding_prepositions") | {"beim", "zum", "zur"}
 )
@@ -141,6 +142,11 @@ def in_phrase(words: list[str], target: int) -> bool:
     return False
 
 
+def _main_clause_past(words: list[str], clause: tuple[int, int]) -> bool:
+    """The words after a relative clause say in the past that the event took place ("fand statt", "war")."""
+    return any(w.lower() in PAST_WORDS for w in words[clause[1] :])
+
+
 def _about_occurrence(words: list[str], h: CueHit, clause: tuple[int, int]) -> bool:
     """A cue in a relative clause says something about its head noun's happening: any cue
     but a bare negation, which negates the clause's predicate unless that says the event
@@ -176,6 +182,8 @@ def in_scope(words: list[str], h: CueHit, terms: list[CueHit], rels: list[tuple[
         lo, hi = scope_of(h, [t for t in terms if t.start != inner[0]], len(words))
         if max(lo, inner[0]) <= target < min(hi, inner[1]):
             return True
+        if h.category in (Category.PLANNED, Category.POSSIBLE) and _main_clause_past(words, inner):
+            return False  # "Der Besuch, der seit Monaten geplant war, fand am Montag statt": it took place
         return lo <= target and _head_of(words, inner, target) and _about_occurrence(words, h, inner)
     if any(r[0] < target < r[1] for r in rels):
         return False  # a main clause's cue does not reach into a relative clause

@@ -17,6 +17,7 @@ from ..rules import word_set
 WINDOW = 6
 ARTICLES = word_set("articles")
 INTERNATIONAL_PREFIXES = word_set("international_prefixes")
+ORGANISATION_HEADS = word_set("organisation_head_titles")
 Affiliation = tuple[str | None, str | None, str | None]  # (role, role code, country)
 
 
@@ -81,7 +82,7 @@ class RoleAffiliation:
             if r and role is None:
                 role, code, implied = r
                 country = country or implied
-                if international_prefix(tok.text):
+                if international_prefix(tok.text) and (code == "IGO" or role.lower() in ORGANISATION_HEADS):
                     code = "IGO"  # "Eurogruppen-Chef Dijsselbloem", "UN-Hochkommissarin": acts for the organisation
             place = place_at.get(i)
             if place is not None and place.label_ == "prefix" and r is None:

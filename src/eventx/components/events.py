@@ -34,6 +34,7 @@ from ..participants import genitive_visitor, participants, political, recipients
 from ..rules import load_cues, load_plover, load_triggers, word_set, write_jsonl, write_plover
 from ..summits import add_members, merge_summits, names_group
 from ..timex import Context, resolve
+from ..timex_words import MONTHS as MONTH_NAMES
 from ..trigger_phrases import owned_tokens
 from ..triggers import Mention, TriggerMatcher
 from ..user_rules import load_user_rules
@@ -41,6 +42,7 @@ from . import defaults  # noqa: F401  (registers the default rule loaders)
 from .carry import CarriesRules, RuleFile
 
 DEMONSTRATIVES = word_set("demonstratives")
+MONTHS = tuple(MONTH_NAMES)
 
 
 @Language.factory(
@@ -234,7 +236,12 @@ def nearest_reading(doc: Doc, date: Span | None) -> None:
     value = date._.timex["value"]
     if not re.fullmatch(r"\d{4}-\d\d(-\d\d)?", value) or re.search(r"\b(1[89]|20)\d\d\b", date.text):
         return
+    if not re.search(r"\d\.|\b(" + "|".join(MONTHS) + r")\b", date.text.lower()):
+        return  # a weekday or a relative date: its clause's tense decides ("Beim Treffen am Samstag wurde ...")
     dct = dt.date.fromisoformat(doc._.dct)
+    current = _day(value)
+    if current is None or abs((current - dct).days) <= 183:
+        return  # only a reading half a year or more away is read again
     readings = [resolve(date.text, Context(dct, doc._.anchor_year, future)) for future in (False, True)]
     found = [(abs((_day(r[0]) - dct).days), r) for r in readings if r is not None and r[0] and _day(r[0]) is not None]
     if found:
