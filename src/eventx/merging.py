@@ -148,8 +148,11 @@ def same_noun(a: dict, b: dict) -> bool:
 
 
 def merge_into(target: dict, other: dict, keep_status: bool = False) -> None:
-    """Add another mention's participants, date and place to an event."""
+    """Add another mention's participants, date and place to an event; its trigger words are
+    kept ("merged_triggers"), so a meeting that absorbed a summit noun is known as that summit."""
     target["mentions"] += other["mentions"]
+    triggers = [other["trigger"]] if "trigger" in other else []
+    target.setdefault("merged_triggers", []).extend([*triggers, *other.get("merged_triggers", [])])
     if not keep_status and not target.get("status_cue") and other.get("status_cue"):
         target["status"], target["status_cue"] = other["status"], True
     for key in ("actors", "hosts"):

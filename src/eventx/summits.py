@@ -30,12 +30,14 @@ MIN_LIST = 3
 
 def is_summit(e: dict) -> bool:
     """A meeting named by a summit noun, or by a meeting noun with a group or three or more
-    states among its parties."""
-    word = e["trigger"].text
-    if e["type"] != "meeting" or not word[:1].isupper():
+    states among its parties; a merged mention counts ("traf beim Westbalkangipfel" is the summit)."""
+    if e["type"] != "meeting":
         return False
+    words = [t.text.lower() for t in [e["trigger"], *e.get("merged_triggers", [])] if t.text[:1].isupper()]
+    if any(w.endswith(SUMMIT_HEADS) for w in words):
+        return True
     many = bool(groups(e)) or len({a["country"] for a in e["actors"] + e["hosts"] if a.get("country")}) >= MIN_LIST
-    return word.lower().endswith(SUMMIT_HEADS) or (word.lower().endswith(GROUP_MEETING_HEADS) and many)
+    return many and any(w.endswith(GROUP_MEETING_HEADS) for w in words)
 
 
 def names_group(trigger: Token, parties: list[dict]) -> bool:
