@@ -42,6 +42,11 @@ SOURCES = [
         "license": "CC BY 4.0",
     },
     {
+        "name": "eventx resources/kb.tsv.gz: office-holder names with a surname particle, swapped into the news fine-tuning",
+        "url": "https://www.wikidata.org/",
+        "license": "CC0 (Wikidata); name variants from the PETRARCH Phoenix dictionaries (MIT)",
+    },
+    {
         "name": "spacy-lookups-data de_lemma_lookup, de_lexeme_cluster",
         "url": "https://github.com/explosion/spacy-lookups-data",
         "license": "MIT",
@@ -78,7 +83,7 @@ def main(
         {
             "name": "eventx_news",
             "lang": "de",
-            "version": "0.2.0",
+            "version": "0.3.0",
             "description": (
                 "German pipeline for eventx: tokenizer, sentencizer, lookup lemmatizer, "
                 "CNN NER (PER/LOC/ORG/MISC) with Brown-cluster static vectors, fine-tuned on German political news; "
