@@ -41,6 +41,18 @@ def test_listed_members_take_part(nlp, text, expected):
     assert expected <= countries(found[0])
 
 
+def test_a_meeting_at_a_summit_is_that_summit(nlp):
+    """'traf beim ...gipfel': the verb's meeting absorbs the summit noun's mention, and the
+    attendees the article lists take part in it (merged mentions count for is_summit)."""
+    text = (
+        "Bundeskanzler Olaf Scholz traf beim Ostseegipfel in Helsinki den schwedischen "
+        "Ministerpräsidenten Ulf Kristersson. Zu den Teilnehmern des Gipfels gehören "
+        "Regierungschefs aus Finnland, Estland, Lettland und Litauen."
+    )
+    first = next(e for e in meetings(nlp, text) if e["trigger"]["text"] == "traf")
+    assert {"DEU", "SWE", "EST", "LVA", "LTU"} <= countries(first)
+
+
 def test_a_list_without_a_member_cue_is_no_participant(nlp):
     text = (
         "Beim G8-Gipfel wurde ein Schuldenerlass beschlossen. "
