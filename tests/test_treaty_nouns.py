@@ -72,3 +72,22 @@ def test_parts_of_a_federation_named_again(extract, text, expected):
         if e["type"] == "treaty"
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "von X und Y" after an act noun names its agents, though "von" stands before places too
+        (
+            "Bundespräsident Horst Köhler hat den Vertrag nicht unterzeichnet. "
+            "Das Vertragswerk erhielt im Mai die Zustimmung von Bundestag und Bundesrat.",
+            [["Horst Köhler"], ["Bundesrat", "Bundestag"]],
+        ),
+        # a capital after "von" stays a place: the treaty named by its city has no party
+        ("Frankreich und Deutschland feierten das Abkommen von Paris.", []),
+    ],
+)
+def test_agents_after_von(extract, text, expected):
+    got = [sorted(a["name"] for a in e["actors"]) for e in extract(text, "2005-07-10")["events"] if e["type"] == "treaty"]
+    assert got == expected
+

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .antecedents import PLURAL_PRONOUNS, persons_before, referred_persons
 from .compounds import compound_parties
+from .doc import places
 from .event_places import LOCATION_PREPS
 from .rules import word_set
 from .summits import names_group
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 POSSESSIVES = word_set("possessives")
 VISITOR_LINKS = word_set("visitor_links")
+CLAUSE_ENDS = word_set("clause_ends")
 
 Actor = dict  # one of doc._.actors
 Parties = tuple[list[Actor], list[Actor]]  # (actors or visitors, hosts)
@@ -43,10 +45,31 @@ def participants(doc: Doc, sent: Span, m: Mention, location: Span | None, owned_
         own += [a for a in state_actors_in(doc, partner_phrase(doc, sent, m.trigger)) if a not in own]
         if own:
             return own, []
+    agents = agent_phrase(doc, sent, m, fallback)  # "die Zustimmung von Bundestag und Bundesrat"
+    collectives = collectives + agents
+    fallback = [a for a in fallback if a not in agents]
     parts = talk_parties(doc, sent, m, persons, collectives, fallback)
     if m.rule.get("match") == "suffix":  # "EU-China-Gipfel", "G20-Außenministertreffen"
         parts.extend(a for a in compound_parties(doc, m.trigger, m.rule["value"]) if a not in parts)
     return parts, []
+
+
+def agent_phrase(doc: Doc, sent: Span, m: Mention, fallback: list[Actor]) -> list[Actor]:
+    """Countries and organisations of 'von X (und Y)' right after a trigger noun ('die
+    Zustimmung von Bundestag und Bundesrat'): the act's agents, though 'von' stands before
+    places too; a capital stays a place ('das Abkommen von Paris')."""
+    t = m.trigger
+    if not t.text[:1].isupper() or t.i + 1 >= sent.end or doc[t.i + 1].lower_ not in ("von", "vom"):
+        return []
+    hi = t.i + 2
+    while hi < sent.end and hi - t.i <= 7 and doc[hi].text not in CLAUSE_ENDS:
+        hi += 1
+    capitals = {p.start for p in places(doc) if p.label_ == "capital"}
+    return [
+        a
+        for a in fallback
+        if any(t.i + 2 <= s < hi and s not in capitals for s, _ in a["mentions"])
+    ]
 
 
 def sentence_actors(doc: Doc, sent: Span, location: Span | None, owned_elsewhere: set[int]) -> tuple[list, list, list]:
