@@ -19,6 +19,9 @@ from .rules import word_set, word_tuple
 from .trigger_phrases import between_phrase, partner_phrase, state_actors_in
 
 NOT_A_MEETING_OBJECT = word_set("not_a_meeting_object")
+AGREED_EVENT_WINDOW = 10  # words between "vereinbaren"/"sich einigen" and the meeting it agrees on
+CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "–"})
+SETTING_WORDS = word_set("event_setting_words")  # "beim", "nach dem": the event is where or when, not what
 EXCLUDED_COMPOUNDS = word_tuple("excluded_compounds")
 IRREGULAR_FORMS = word_set("irregular_forms")
 CLAUSE_ENDS = word_set("clause_ends")
@@ -279,6 +282,23 @@ class TriggerMatcher:
                     out.append(Mention(r["type"], tok, r, sent, tok))
         return out
 
+    def _agrees_to_meet(self, sent: Span, verb: Token) -> bool:
+        """The agreement's object is a meeting, visit or call ("vereinbarten ein Treffen", "einigten
+        sich auf Gespräche", "ein Besuch wurde vereinbart"): a noun of those types within
+        AGREED_EVENT_WINDOW words of the verb, in the same stretch between commas."""
+        for step in (1, -1):
+            k = verb.i + step
+            while sent.start <= k < sent.end and abs(k - verb.i) <= AGREED_EVENT_WINDOW and sent.doc[k].text not in CLAUSE_BREAKS:
+                t = sent.doc[k]
+                rule = self.match_token(t) if t.text[:1].isupper() else None
+                if rule is not None and rule["type"] == "treaty":
+                    break  # "vereinbarten einen Vertrag über ein Treffen": the treaty is the object
+                before = sent.doc[k - 1].lower_ if k > sent.start else ""
+                if rule is not None and before not in SETTING_WORDS:
+                    return True  # not "beim Treffen vereinbarten sie": the meeting is the setting there
+                k += step
+        return False
+
     def _rejected(self, doc: Doc, sent: Span, words: list[str], tok: Token, r: dict) -> bool:
         """A matched word that is no mention in its context."""
         i = tok.i - sent.start
@@ -296,6 +316,8 @@ class TriggerMatcher:
         written = token_texts(doc)[sent.start : sent.end]
         if r["type"] == "visit" and causative(written, i):
             return True  # "die Flüchtlinge einreisen zu lassen": others travel, not the subject
+        if r.get("parties_suffice") and self._agrees_to_meet(sent, tok):
+            return True  # "vereinbarten ein weiteres Treffen": agreeing to meet is no treaty (GUIDELINES)
         if r.get("parties_suffice") and not verb_of_its_own(written, i):
             return True  # "beim vereinbarten Austausch", "mit dem Grundgesetz zu vereinbaren ist"
         if r.get("reflexive") and not reflexive_verb(written, i):
