@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .rules import word_set
 from .scope import status_at
+from .timex_words import WEEKDAYS
 
 if TYPE_CHECKING:
     from .triggers import Mention
@@ -18,7 +19,6 @@ PAST_MARKERS = word_set("past_auxiliaries") | word_set("perfect_auxiliaries")
 STRONG_PAST = word_set("strong_past_forms")
 ONGOING = word_set("ongoing_adverbs")
 PAST_OR_ONGOING = PAST_MARKERS | STRONG_PAST | ONGOING
-WEEKDAY_WORDS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag")
 DETERMINERS = word_set("clause_determiners")
 
 
@@ -64,7 +64,7 @@ def present_schedule(m: Mention, date: Span) -> bool:
     tok = m.anchor
     if not tok.is_lower or past_verb(tok) or tok.lower_.startswith("ge"):
         return False
-    if not any(w in date.text.lower() for w in WEEKDAY_WORDS):
+    if not any(w in date.text.lower() for w in WEEKDAYS):
         return False
     return not any(t.lower_ in PAST_OR_ONGOING or past_verb(t) and t.is_lower and t.i != tok.i and _verbish(t) for t in m.sent)
 
