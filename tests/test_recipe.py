@@ -119,12 +119,26 @@ def test_org_names_keep_names_that_are_nearly_always_organisations(vocab):
         Doc(vocab, words=["die", "Union", "selbst"], ents=["O", "B-ORG", "O"]),
         Doc(vocab, words=["Europäische", "Union"], ents=["B-ORG", "I-ORG"]),
     ]
-    # "Union": tagged ORG twice in four occurrences; "Europäische Union" and "SPD" always ORG
+    # "Union": tagged ORG twice in five occurrences (two inside "Europäische Union");
+    # "Europäische Union" and "SPD" always ORG
     assert org_names(docs) == [("Europäische", "Union"), ("SPD",)]
+    # a name seen once is kept (the default since v0.4.0), unless the stricter v0.3.0 rule is asked for
+    once = docs + [Doc(vocab, words=["Greenpeace", "protestierte"], ents=["B-ORG", "O"])]
+    assert ("Greenpeace",) in org_names(once)
+    assert org_names(once, min_count=2, min_share=0.9) == [("Europäische", "Union"), ("SPD",)]
+    # tagged ORG in half of its occurrences: kept; in fewer: not
+    half = once + [Doc(vocab, words=["Greenpeace", "-", "Schiff"], ents=["O", "O", "O"])]
+    assert ("Greenpeace",) in org_names(half)
+    third = half + [Doc(vocab, words=["ein", "Greenpeace"], ents=["O", "O"])]
+    assert ("Greenpeace",) not in org_names(third)
     nlp = spacy.blank("de", vocab=vocab)
     assert add_org_ruler(nlp, org_names(docs)) == 2
     doc = nlp("Die Europäische Union und die SPD .")
     assert [(e.text, e.label_) for e in doc.ents] == [("Europäische Union", "ORG"), ("SPD", "ORG")]
+    # rebuilding on a pipeline that has one replaces it (re-assembling a shipped pipeline)
+    assert add_org_ruler(nlp, [("Greenpeace",)]) == 1
+    assert nlp.pipe_names == ["org_ruler"]
+    assert [e.text for e in nlp("Greenpeace und die SPD .").ents] == ["Greenpeace"]
 
 
 def test_recipe_steps_exist_and_list_the_files_they_read():

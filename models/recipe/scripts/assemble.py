@@ -8,6 +8,10 @@ pipeline, so spacy-lookups-data is needed at build time only.
 
     python models/recipe/scripts/assemble.py training/finetune_news/model-best ../de_eventx_news \
         --org-ruler corpus/news_train.spacy --data-dir ../shared/data/ner
+
+Given a shipped pipeline instead of a training output, it keeps that pipeline's tok2vec and NER
+and rebuilds the rest (v0.4.0: v0.3.0's weights with the organisation ruler of the new defaults
+of ``add_org_ruler.py`` and the name rules' current tables).
 """
 
 from __future__ import annotations
@@ -54,8 +58,11 @@ SOURCES = [
 ]
 
 
+REBUILT = ("sentencizer", "lemmatizer", "place_ruler", "org_ruler", "eventx_name_rules")
+
+
 def main(
-    trained: Path = typer.Argument(..., help="the trained NER pipeline (model-best)"),
+    trained: Path = typer.Argument(..., help="the trained NER pipeline (model-best, or a shipped pipeline to re-assemble)"),
     out_dir: Path = typer.Argument(..., help="where the shipped pipeline is written"),
     scores: Path = typer.Option(None, help="JSON from evaluate_ner.py to record in meta.json"),
     place_ruler: bool = typer.Option(True, help="add country names and capitals as LOC after the NER"),
@@ -64,6 +71,11 @@ def main(
     data_dir: Path = typer.Option(None, help="../shared/data/ner (for --org-ruler)"),
 ) -> None:
     nlp = spacy.load(trained)
+    # a shipped pipeline can be re-assembled too: its rule components are rebuilt from the
+    # current code and data, its tok2vec and NER weights are kept as they are
+    for name in REBUILT:
+        if name in nlp.pipe_names:
+            nlp.remove_pipe(name)
     if place_ruler:
         from add_place_ruler import add_place_ruler
 
@@ -83,7 +95,7 @@ def main(
         {
             "name": "eventx_news",
             "lang": "de",
-            "version": "0.3.0",
+            "version": "0.4.0",
             "description": (
                 "German pipeline for eventx: tokenizer, sentencizer, lookup lemmatizer, "
                 "CNN NER (PER/LOC/ORG/MISC) with Brown-cluster static vectors, fine-tuned on German political news; "
