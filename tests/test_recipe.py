@@ -165,6 +165,8 @@ def test_assemble_step_lists_the_code_and_rules_it_bakes_in():
     assert {"scripts/add_org_ruler.py", "scripts/add_place_ruler.py", "../../src/eventx/components/name_rules.py"} <= deps
     assert {"../../src/eventx/resources/name_titles.tsv", "../../src/eventx/resources/name_heads.tsv"} <= deps
     assert "training/finetune_news/model-best" in deps
+    # re-assembling the shipped pipeline reads the same code and rules, only not the training output
+    assert set(commands["reassemble"]["deps"]) == deps - {"training/finetune_news/model-best"}
 
 
 def test_office_holder_names_give_full_names_surnames_and_particle_forms(tmp_path):
